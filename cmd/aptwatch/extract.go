@@ -1,0 +1,5 @@
+package main
+
+type extractCmd struct{}
+
+func (cmd *extractCmd) Run(c *cli) error { return nil }
