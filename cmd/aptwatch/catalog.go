@@ -295,14 +295,15 @@ func (cmd *catalogConflictsCmd) Run(c *cli) error {
 	catalog.SortConflicts(cs)
 	if cmd.Format == "json" {
 		type cj struct {
-			Name     string   `json:"name"`
-			Entities []string `json:"entities"`
-			Origin   string   `json:"origin"`
-			Note     string   `json:"note"`
+			Name      string   `json:"name"`
+			Entities  []string `json:"entities"`
+			Claimants []string `json:"claimed_by"`
+			Origin    string   `json:"origin"`
+			Note      string   `json:"note"`
 		}
 		out := make([]cj, 0, len(cs))
 		for _, x := range cs {
-			out = append(out, cj{x.Name, x.Entities, x.Origin, x.Note})
+			out = append(out, cj{x.Name, x.Entities, x.Claimants, x.Origin, x.Note})
 		}
 		return printJSON(out)
 	}
@@ -311,9 +312,13 @@ func (cmd *catalogConflictsCmd) Run(c *cli) error {
 		return nil
 	}
 	w := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(w, "NAME\tKEPT ON\tALSO CLAIMED FOR\tBY")
+	fmt.Fprintln(w, "NAME\tKEPT ON\tALSO CLAIMED FOR\tNOTE")
 	for _, x := range cs {
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", x.Name, x.Entities[0], strings.Join(x.Entities[1:], ", "), x.Note)
+		also := strings.Join(x.Entities[1:], ", ")
+		if also == "" {
+			also = "-"
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", x.Name, x.Entities[0], also, x.Note)
 	}
 	return w.Flush()
 }

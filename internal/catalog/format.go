@@ -14,11 +14,13 @@ func Write(w io.Writer, entities []*Entity) error {
 	for _, e := range entities {
 		fmt.Fprintf(&b, "%s %s\n", e.Kind, oneLine(e.Name))
 		fmt.Fprintf(&b, "  id %s\n", e.ID)
-		prop := func(k, v string) {
+		// raw writes a value whose parts the caller has already cleaned.
+		raw := func(k, v string) {
 			if v != "" {
-				fmt.Fprintf(&b, "  %s %s\n", k, oneLine(v))
+				fmt.Fprintf(&b, "  %s %s\n", k, v)
 			}
 		}
+		prop := func(k, v string) { raw(k, oneLine(v)) }
 		prop("type", e.Type)
 		for _, id := range e.AttackIDs {
 			prop("attack", id)
@@ -39,11 +41,11 @@ func Write(w io.Writer, entities []*Entity) error {
 		for _, a := range e.Aliases {
 			switch {
 			case a.Lang != "" && a.Adjective:
-				prop("adj", a.Lang+" "+a.Name)
+				prop("adj", a.Lang+" "+strings.ReplaceAll(a.Name, ";", ","))
 			case a.Lang != "" && e.Kind == Sector:
-				prop("term", a.Lang+" "+a.Name)
+				prop("term", a.Lang+" "+strings.ReplaceAll(a.Name, ";", ","))
 			case a.Lang != "":
-				prop("name", a.Lang+" "+a.Name)
+				prop("name", a.Lang+" "+strings.ReplaceAll(a.Name, ";", ","))
 			default:
 				line := oneLine(a.Name)
 				var flags []string
@@ -62,7 +64,7 @@ func Write(w io.Writer, entities []*Entity) error {
 				if len(flags) > 0 {
 					line += " | " + strings.Join(flags, " ")
 				}
-				prop("alias", line)
+				raw("alias", line)
 			}
 		}
 		for _, l := range e.Links {
@@ -70,7 +72,7 @@ func Write(w io.Writer, entities []*Entity) error {
 			if l.Note != "" {
 				line += " | " + oneLine(l.Note)
 			}
-			prop("link", line)
+			raw("link", line)
 		}
 		b.WriteByte('\n')
 	}

@@ -11,10 +11,11 @@ import (
 // Conflict is a name that two or more entities claim. Conflicts are kept as
 // scored links between the entities, never resolved by merging them.
 type Conflict struct {
-	Name     string
-	Entities []string // entity ids; the first is where the name stays
-	Origin   string   // the import that raised it
-	Note     string
+	Name      string
+	Entities  []string // entity ids; the first is where the name stays
+	Claimants []string // the source's own entries that use the name
+	Origin    string   // the import that raised it
+	Note      string
 }
 
 // compatible reports whether an imported entity of kind a may merge into an
@@ -108,7 +109,8 @@ func Merge(base []*Entity, imported []*Entity, origin string) ([]*Entity, []Conf
 		copied[i] = &c
 	}
 	m := newMerger(copied)
-	joined := map[string]*Entity{} // imported id -> entity it became
+	joined := map[string]*Entity{}    // imported id -> entity it became
+	folded := map[*Entity][]*Entity{} // entity -> imported entries folded into it
 	for _, x := range imported {
 		target := m.target(x)
 		if target == nil {
@@ -116,6 +118,8 @@ func Merge(base []*Entity, imported []*Entity, origin string) ([]*Entity, []Conf
 		} else {
 			m.fold(target, x, origin)
 		}
+		m.sharedNames(target, x, folded[target], origin)
+		folded[target] = append(folded[target], x)
 		joined[x.ID] = target
 		for _, u := range x.MISP {
 			m.byMISP[u] = target
@@ -146,6 +150,33 @@ func Merge(base []*Entity, imported []*Entity, origin string) ([]*Entity, []Conf
 		}
 	}
 	return m.entities, m.conflicts
+}
+
+// sharedNames records names that the source gives to two of its own entries
+// which both fold into one entity here: the source disputes the equivalence
+// that the merge makes, so the name is listed rather than merged silently.
+func (m *merger) sharedNames(target, x *Entity, earlier []*Entity, origin string) {
+	if len(earlier) == 0 {
+		return
+	}
+	names := func(e *Entity) map[string]string {
+		out := map[string]string{namekey.Key(e.Name): e.Name}
+		for _, a := range e.Aliases {
+			if !a.Adjective {
+				out[namekey.Key(a.Name)] = a.Name
+			}
+		}
+		return out
+	}
+	mine := names(x)
+	for _, y := range earlier {
+		for k, n := range names(y) {
+			if _, shared := mine[k]; shared {
+				m.conflicts = append(m.conflicts, Conflict{Name: n, Entities: []string{target.ID}, Claimants: []string{y.Name, x.Name}, Origin: origin,
+					Note: fmt.Sprintf("%s has separate entries %q and %q that both use this name; both fold into %s", origin, y.Name, x.Name, target.Name)})
+			}
+		}
+	}
 }
 
 func (m *merger) target(x *Entity) *Entity {
@@ -227,7 +258,7 @@ func (m *merger) fold(target, x *Entity, origin string) {
 		}
 		if len(others) > 0 {
 			ids := []string{others[0].ID, target.ID}
-			m.conflicts = append(m.conflicts, Conflict{Name: a.Name, Entities: ids, Origin: origin,
+			m.conflicts = append(m.conflicts, Conflict{Name: a.Name, Entities: ids, Claimants: []string{x.Name}, Origin: origin,
 				Note: fmt.Sprintf("%s names it as %s", origin, x.Name)})
 			addLink(target, Link{Relation: "conflict", Target: others[0].ID, Score: 0.5, Origin: origin,
 				Note: fmt.Sprintf("both claim %q", a.Name)})

@@ -1,0 +1,128 @@
+// Package recognize finds catalogue entities, new actor names and country
+// roles in article text, and decides, with evidence it can show, which
+// mentions to believe.
+package recognize
+
+import (
+	"regexp"
+	"strings"
+
+	ahocorasick "github.com/petar-dambovaliev/aho-corasick"
+
+	"github.com/aptwatch/aptwatch/internal/catalog"
+	"github.com/aptwatch/aptwatch/internal/namekey"
+)
+
+// Recognizer holds the alias automaton for one catalogue. Build it once per
+// process; it is safe for concurrent use.
+type Recognizer struct {
+	cat      *catalog.Catalog
+	ac       ahocorasick.AhoCorasick
+	patterns [][]catalog.AliasRef
+}
+
+// New compiles every catalogue name variant into one leftmost-longest
+// automaton over name keys.
+func New(cat *catalog.Catalog) *Recognizer {
+	var keys []string
+	r := &Recognizer{cat: cat}
+	cat.Keys(func(key string, refs []catalog.AliasRef) {
+		keys = append(keys, key)
+		r.patterns = append(r.patterns, refs)
+	})
+	b := ahocorasick.NewAhoCorasickBuilder(ahocorasick.Opts{MatchKind: ahocorasick.LeftMostLongestMatch, DFA: true})
+	r.ac = b.Build(keys)
+	return r
+}
+
+// Catalog returns the catalogue the recognizer was built from.
+func (r *Recognizer) Catalog() *catalog.Catalog { return r.cat }
+
+// Candidate is a span of text that names one or more catalogue entities.
+type Candidate struct {
+	Start, End int
+	Text       string
+	Refs       []catalog.AliasRef
+	Rule       string // alias, near-miss, list
+}
+
+// Candidates returns every catalogue name in text, on word boundaries, in
+// order and without overlaps (the longest name wins).
+func (r *Recognizer) Candidates(text string) []Candidate {
+	s := namekey.NewStream(text)
+	var out []Candidate
+	it := r.ac.Iter(s.Key)
+	for m := it.Next(); m != nil; m = it.Next() {
+		start, end := s.Span(m.Start(), m.End())
+		if start >= end {
+			continue
+		}
+		out = append(out, Candidate{Start: start, End: end, Text: text[start:end], Refs: r.patterns[m.Pattern()], Rule: "alias"})
+	}
+	return r.addNearMisses(text, out)
+}
+
+// codeLikeRe finds names such as "UNSC 2814" or "TA-505" that may be a
+// misspelt code name.
+var codeLikeRe = regexp.MustCompile(`\b[A-Za-z]{2,6}[ -]?\d{3,5}\b`)
+
+// addNearMisses resolves code-like names that the automaton did not find
+// through the catalogue's one-letter near-miss rule.
+func (r *Recognizer) addNearMisses(text string, cands []Candidate) []Candidate {
+	locs := codeLikeRe.FindAllStringIndex(text, -1)
+	if len(locs) == 0 {
+		return cands
+	}
+	covered := func(s, e int) bool {
+		for _, c := range cands {
+			if s < c.End && c.Start < e {
+				return true
+			}
+		}
+		return false
+	}
+	added := false
+	for _, l := range locs {
+		if covered(l[0], l[1]) {
+			continue
+		}
+		ref, ok := r.cat.NearMiss(text[l[0]:l[1]], catalog.Actor)
+		if !ok {
+			continue
+		}
+		cands = append(cands, Candidate{Start: l[0], End: l[1], Text: text[l[0]:l[1]], Refs: []catalog.AliasRef{ref}, Rule: "near-miss"})
+		added = true
+	}
+	if added {
+		sortCandidates(cands)
+	}
+	return cands
+}
+
+func sortCandidates(cs []Candidate) {
+	// insertion sort: few out-of-order items
+	for i := 1; i < len(cs); i++ {
+		for j := i; j > 0 && cs[j].Start < cs[j-1].Start; j-- {
+			cs[j], cs[j-1] = cs[j-1], cs[j]
+		}
+	}
+}
+
+// isAllUpper reports whether s has letters and all of them are upper case.
+func isAllUpper(s string) bool {
+	has := false
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' {
+			return false
+		}
+		if r >= 'A' && r <= 'Z' {
+			has = true
+		} else if r > 127 && strings.ToUpper(string(r)) != string(r) {
+			return false
+		}
+	}
+	return has
+}
+
+// isAllLower reports whether s has no upper-case letters.
+func isAllLower(s string) bool { return strings.ToLower(s) == s }
