@@ -3,7 +3,10 @@
 // sectors, with who coined each name and how risky each name is to believe.
 package catalog
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Kind is what an entity is.
 type Kind string
@@ -105,12 +108,16 @@ type Entity struct {
 	File       string // data file and line, for messages
 }
 
-// AttackID returns the entity's current ATT&CK id, or "".
+// AttackID returns the entity's current ATT&CK id, or "". An actor that
+// also carries the S-id of its eponymous ransomware answers with its G-id,
+// or "" when ATT&CK has no group for it.
 func (e *Entity) AttackID() string {
-	if len(e.AttackIDs) == 0 {
-		return ""
+	for _, id := range e.AttackIDs {
+		if e.Kind != Actor || strings.HasPrefix(id, "G") {
+			return id
+		}
 	}
-	return e.AttackIDs[0]
+	return ""
 }
 
 // AliasNames returns the entity's names other than the preferred one, without

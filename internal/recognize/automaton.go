@@ -5,6 +5,7 @@ package recognize
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 
 	ahocorasick "github.com/petar-dambovaliev/aho-corasick"
@@ -73,13 +74,12 @@ func (r *Recognizer) addNearMisses(text string, cands []Candidate) []Candidate {
 	if len(locs) == 0 {
 		return cands
 	}
+	// cands are sorted and do not overlap, so their ends are sorted too;
+	// near misses are appended after the first n and sorted at the end.
+	n := len(cands)
 	covered := func(s, e int) bool {
-		for _, c := range cands {
-			if s < c.End && c.Start < e {
-				return true
-			}
-		}
-		return false
+		i := sort.Search(n, func(i int) bool { return cands[i].End > s })
+		return i < n && cands[i].Start < e
 	}
 	added := false
 	for _, l := range locs {

@@ -22,12 +22,16 @@ type Mention struct {
 
 // Analysis is everything the recognizer found in one text.
 type Analysis struct {
+	cat       *catalog.Catalog
 	Text      string
 	Sentences []Span
 	Tokens    []Token
 	Mentions  []Mention // every decision, in text order; see Accepted
 	NewActors []NewActor
 }
+
+// Catalog returns the catalogue the analysis used.
+func (a *Analysis) Catalog() *catalog.Catalog { return a.cat }
 
 // Accepted returns the believed mentions of entities of the given kinds.
 func (a *Analysis) Accepted(kinds ...catalog.Kind) []Mention {
@@ -56,7 +60,7 @@ func (a *Analysis) SentenceText(i int) string {
 
 // Analyze finds and decides every entity mention in text.
 func (r *Recognizer) Analyze(text string) *Analysis {
-	a := &Analysis{Text: text, Sentences: Sentences(text), Tokens: Tokenize(text)}
+	a := &Analysis{cat: r.cat, Text: text, Sentences: Sentences(text), Tokens: Tokenize(text)}
 	cands := r.Candidates(text)
 	cands = append(cands, r.numberLists(text, cands)...)
 	sortCandidates(cands)
