@@ -276,3 +276,57 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(b)]
 }
+
+// Fuzzy resolves a long name written with one typo (a letter missing, added,
+// changed, or two swapped: "TEMP.Zargos" for TEMP.Zagros) when exactly one
+// entity has such a name. Short names are never matched this way.
+func (c *Catalog) Fuzzy(name string, kinds ...Kind) (AliasRef, bool) {
+	j := namekey.Joined(name)
+	if len(j) < 8 {
+		return AliasRef{}, false
+	}
+	var found []AliasRef
+	for k, refs := range c.byJoined {
+		if len(k) < len(j)-1 || len(k) > len(j)+1 || k[0] != j[0] {
+			continue
+		}
+		if osaDistance(k, j) != 1 {
+			continue
+		}
+		for _, r := range filterKinds(refs, kinds) {
+			if r.AliasInfo().Ambiguity == AmbiguityNone {
+				found = appendRef(found, r)
+			}
+		}
+	}
+	if len(found) != 1 {
+		return AliasRef{}, false
+	}
+	return found[0], true
+}
+
+// osaDistance is the edit distance counting a swap of two adjacent letters
+// as one edit.
+func osaDistance(a, b string) int {
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(a)][len(b)]
+}

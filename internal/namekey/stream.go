@@ -8,26 +8,20 @@ import (
 // Key is built exactly as Key builds a name's key, so a name's key occurs in
 // Key exactly where the name occurs in the text as whole words.
 type Stream struct {
-	Key string
-	// src[i] is the byte offset in the text of the rune that produced Key[i];
-	// for separator bytes, the offset of the next word rune (or len(text)).
+	Key  []byte
+	text string
+	// src[i] is the byte offset in the text of the rune that produced
+	// Key[i]; for separator bytes, the offset of the next word rune.
 	src []int32
-	// srcEnd[i] is the end offset in the text of that rune.
-	srcEnd []int32
 }
 
 // NewStream builds the key stream of text. Separators are doubled and the
 // stream is framed by single spaces, as in Key.
 func NewStream(text string) *Stream {
-	key := make([]byte, 0, len(text)+8)
-	src := make([]int32, 0, len(text)+8)
-	end := make([]int32, 0, len(text)+8)
-	push := func(b byte, s, e int) {
-		key = append(key, b)
-		src = append(src, int32(s))
-		end = append(end, int32(e))
-	}
-	push(' ', 0, 0)
+	n := len(text) + len(text)/8 + 16
+	key := make([]byte, 1, n)
+	src := make([]int32, 1, n)
+	key[0] = ' '
 	pendingSep := false
 	wrote := false
 	for i := 0; i < len(text); {
@@ -43,11 +37,12 @@ func NewStream(text string) *Stream {
 				continue
 			}
 			if pendingSep {
-				push(' ', i, i)
-				push(' ', i, i)
+				key = append(key, ' ', ' ')
+				src = append(src, int32(i), int32(i))
 				pendingSep = false
 			}
-			push(c, i, i+1)
+			key = append(key, c)
+			src = append(src, int32(i))
 			wrote = true
 			i++
 			continue
@@ -59,28 +54,32 @@ func NewStream(text string) *Stream {
 			continue
 		}
 		if pendingSep {
-			push(' ', i, i)
-			push(' ', i, i)
+			key = append(key, ' ', ' ')
+			src = append(src, int32(i), int32(i))
 			pendingSep = false
 		}
 		f := foldRune(r)
 		for j := 0; j < len(f); j++ {
-			push(f[j], i, i+size)
+			key = append(key, f[j])
+			src = append(src, int32(i))
 		}
 		wrote = true
 		i += size
 	}
-	push(' ', len(text), len(text))
-	return &Stream{Key: string(key), src: src, srcEnd: end}
+	key = append(key, ' ')
+	src = append(src, int32(len(text)))
+	return &Stream{Key: key, text: text, src: src}
 }
 
 // Span maps a match of a framed key at [ks, ke) in the stream back to byte
 // offsets [start, end) in the text, without the framing spaces.
 func (s *Stream) Span(ks, ke int) (start, end int) {
-	// The match starts with a framing space and ends with one.
 	first, last := ks+1, ke-2
+	start = int(s.src[first])
 	if first > last {
-		return int(s.src[first]), int(s.src[first])
+		return start, start
 	}
-	return int(s.src[first]), int(s.srcEnd[last])
+	end = int(s.src[last])
+	_, size := utf8.DecodeRuneInString(s.text[end:])
+	return start, end + size
 }

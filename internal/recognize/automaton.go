@@ -4,7 +4,6 @@
 package recognize
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 
@@ -52,7 +51,7 @@ type Candidate struct {
 func (r *Recognizer) Candidates(text string) []Candidate {
 	s := namekey.NewStream(text)
 	var out []Candidate
-	it := r.ac.Iter(s.Key)
+	it := r.ac.IterByte(s.Key)
 	for m := it.Next(); m != nil; m = it.Next() {
 		start, end := s.Span(m.Start(), m.End())
 		if start >= end {
@@ -63,14 +62,45 @@ func (r *Recognizer) Candidates(text string) []Candidate {
 	return r.addNearMisses(text, out)
 }
 
-// codeLikeRe finds names such as "UNSC 2814" or "TA-505" that may be a
-// misspelt code name.
-var codeLikeRe = regexp.MustCompile(`\b[A-Za-z]{2,6}[ -]?\d{3,5}\b`)
+// codeLike finds names such as "UNSC 2814" or "TA-505" that may be a
+// misspelt code name: 2 to 6 ASCII letters, an optional space or hyphen,
+// 3 to 5 digits, on word boundaries. A byte scan: a regexp here cost more
+// than the whole automaton.
+func codeLike(text string) [][2]int {
+	var out [][2]int
+	isLetter := func(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+	isDigit := func(c byte) bool { return '0' <= c && c <= '9' }
+	for i := 0; i < len(text); i++ {
+		if !isDigit(text[i]) || i > 0 && isDigit(text[i-1]) {
+			continue
+		}
+		d := i
+		for d < len(text) && isDigit(text[d]) {
+			d++
+		}
+		if n := d - i; n < 3 || n > 5 || d < len(text) && (isLetter(text[d]) || text[d] >= 0x80) {
+			continue
+		}
+		l := i
+		if l > 0 && (text[l-1] == ' ' || text[l-1] == '-') {
+			l--
+		}
+		s := l
+		for s > 0 && isLetter(text[s-1]) {
+			s--
+		}
+		if n := l - s; n < 2 || n > 6 || s > 0 && (isDigit(text[s-1]) || text[s-1] >= 0x80 || text[s-1] == '_') {
+			continue
+		}
+		out = append(out, [2]int{s, d})
+	}
+	return out
+}
 
 // addNearMisses resolves code-like names that the automaton did not find
 // through the catalogue's one-letter near-miss rule.
 func (r *Recognizer) addNearMisses(text string, cands []Candidate) []Candidate {
-	locs := codeLikeRe.FindAllStringIndex(text, -1)
+	locs := codeLike(text)
 	if len(locs) == 0 {
 		return cands
 	}

@@ -28,6 +28,8 @@ type Analysis struct {
 	Tokens    []Token
 	Mentions  []Mention // every decision, in text order; see Accepted
 	NewActors []NewActor
+
+	actorSentences map[int]bool // sentences with a believed actor mention
 }
 
 // Catalog returns the catalogue the analysis used.
@@ -66,6 +68,13 @@ func (r *Recognizer) Analyze(text string) *Analysis {
 	sortCandidates(cands)
 	d := &decider{a: a, cands: cands, entityOK: map[*catalog.Entity]bool{}}
 	d.run()
+	d.mergeAliasStatements()
+	a.actorSentences = map[int]bool{}
+	for _, m := range a.Mentions {
+		if m.Accepted && m.Entity.Kind == catalog.Actor {
+			a.actorSentences[m.Sentence] = true
+		}
+	}
 	a.NewActors = r.newActors(a)
 	return a
 }
@@ -76,6 +85,10 @@ type decider struct {
 	ms       []Mention
 	entityOK map[*catalog.Entity]bool // entities with a mention believed without context
 }
+
+// plainlyNamed reports whether entity e has a mention believed without any
+// context (a distinctive alias).
+func (d *decider) plainlyNamed(e *catalog.Entity) bool { return d.entityOK[e] }
 
 // run decides in passes: first names that need no context, then ambiguous
 // ones, which may lean on what the first pass believed.
@@ -113,9 +126,6 @@ func (d *decider) run() {
 				continue
 			}
 			d.ms[i].Accepted, d.ms[i].Reason = d.evidence(i)
-			if d.ms[i].Accepted {
-				d.entityOK[d.ms[i].Entity] = true
-			}
 		}
 	}
 	d.a.Mentions = d.ms
@@ -185,6 +195,12 @@ func (d *decider) evidence(i int) (bool, string) {
 	}
 	listed := d.coListed(i)
 	if al.Ambiguity == catalog.AmbiguityHigh {
+		// A very common word needs its cue right beside it ("Play
+		// ransomware", "gruppo Play"), and never counts in lower case.
+		adjacent = d.near(m.Start, m.End, 1, cues)
+		if isAllLower(m.Text) && !d.plainlyNamed(m.Entity) {
+			return false, fmt.Sprintf("%q is a very common word written in lower case", m.Text)
+		}
 		switch {
 		case adjacent != "" && neg == "":
 			return true, fmt.Sprintf("very common word, but %q stands next to it", adjacent)
@@ -214,6 +230,9 @@ func (d *decider) evidence(i int) (bool, string) {
 		}
 	}
 	if w := d.near(m.Start, m.End, 6, cues); w != "" && m.Rule != "near-miss" {
+		return true, fmt.Sprintf("%q is near", w)
+	}
+	if w := d.near(m.Start, m.End, 4, threatWords); w != "" && m.Rule != "near-miss" && m.Entity.Kind == catalog.Actor {
 		return true, fmt.Sprintf("%q is near", w)
 	}
 	return false, fmt.Sprintf("%q is also an ordinary word and the text does not show it is a threat actor", al.Name)
@@ -323,15 +342,7 @@ func isListGap(s string) bool {
 
 // otherAlias reports whether the entity of mention i is believed elsewhere in
 // the text under a name that needed no context.
-func (d *decider) otherAlias(i int) bool {
-	e := d.ms[i].Entity
-	for j, m := range d.ms {
-		if j != i && m.Entity == e && m.Accepted && m.Alias.Ambiguity == catalog.AmbiguityNone && m.Rule == "alias" {
-			return true
-		}
-	}
-	return false
-}
+func (d *decider) otherAlias(i int) bool { return d.plainlyNamed(d.ms[i].Entity) }
 
 // shouting reports whether most letters of the sentence are capitals (a
 // headline in capitals says nothing about how a name is written).
@@ -366,4 +377,93 @@ func countryCase(al catalog.Alias, text string) (bool, string) {
 		return false, fmt.Sprintf("English adjective %q not capitalised", text)
 	}
 	return true, "country " + map[bool]string{true: "adjective", false: "name"}[al.Adjective]
+}
+
+// mergeAliasStatements folds names that the text gives as other names of an
+// actor ("APT41, also known as Barium, Winnti or Wicked Panda") into that
+// actor when the catalogue links the two entities. Unlinked names stay
+// separate: the statement is a claim, not a merge.
+func (d *decider) mergeAliasStatements() {
+	ms := d.a.Mentions
+	var chain []int
+	flush := func(named bool) {
+		if named && len(chain) > 1 {
+			head := ms[chain[0]].Entity
+			for _, j := range chain[1:] {
+				if e := ms[j].Entity; e != head && linked(head, e) {
+					ms[j].Reason = fmt.Sprintf("given as another name of %s, which the catalogue links to %s", head.Name, e.Name)
+					ms[j].Entity = head
+					ms[j].Rule = "alias-statement"
+				}
+			}
+		}
+		chain = chain[:0]
+	}
+	named := false
+	for i := range ms {
+		m := ms[i]
+		if !m.Accepted || m.Entity.Kind != catalog.Actor {
+			continue
+		}
+		if len(chain) > 0 {
+			prev := ms[chain[len(chain)-1]]
+			gap := d.a.Text[prev.End:m.Start]
+			switch {
+			case prev.Sentence != m.Sentence || len(gap) > 60:
+				flush(named)
+				named = false
+			case isListGap(gap):
+			case namingIn(gap):
+				named = true
+			case gap == "/":
+				named = true
+			default:
+				flush(named)
+				named = false
+			}
+		}
+		if len(chain) == 0 {
+			// A naming phrase just before the list: "known as APT41 or Winnti".
+			sent := d.a.Sentences[m.Sentence]
+			from := max(sent.Start, m.Start-50)
+			named = namingPhraseIn(d.a.Text[from:m.Start])
+		}
+		chain = append(chain, i)
+	}
+	flush(named)
+}
+
+// namingIn reports whether s holds a naming phrase ("also known as"), a
+// parenthesis or a slash.
+func namingIn(s string) bool { return namingPhraseIn(s) || strings.ContainsAny(s, "(/") }
+
+// namingPhraseIn reports whether s holds a naming phrase.
+func namingPhraseIn(s string) bool {
+	ts := Tokenize(s)
+	for j := range ts {
+	next:
+		for _, p := range namingCues {
+			for k, w := range p {
+				if j+k >= len(ts) || ts[j+k].Fold != w {
+					continue next
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+func linked(a, b *catalog.Entity) bool {
+	for _, l := range a.Links {
+		if l.Target == b.ID {
+			return true
+		}
+	}
+	for _, l := range b.Links {
+		if l.Target == a.ID {
+			return true
+		}
+	}
+	return false
 }

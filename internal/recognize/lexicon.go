@@ -25,7 +25,7 @@ atores ameaca cibercriminosos espionagem gangue
 var namingCues = phrases(`
 tracked as|known as|also known as|aka|a k a|dubbed|alias|aliases|also called|referred to as|tracks as|tracks the group as|calls it|named
 noto come|noti come|noto anche come|noti anche come|conosciuto come|conosciuti come|denominato|denominati|chiamato|tracciato
-connu sous le nom|connus sous le nom|baptise|surnomme|egalement connu
+connu sous le nom|connus sous le nom|connue sous le nom|sous le nom|connu en tant que|connue en tant que|autrement connu|baptise|surnomme|egalement connu|alias
 bekannt als|auch bekannt als|genannt|unter dem namen
 conocido como|conocidos como|tambien conocido como|denominado|llamado|apodado
 bekend als|ook bekend als|genaamd

@@ -3,6 +3,7 @@ package recognize
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/aptwatch/aptwatch/internal/catalog"
@@ -51,7 +52,7 @@ func (r *Recognizer) newActors(a *Analysis) []NewActor {
 	add := func(s, e int, rule, reason string) {
 		name := strings.TrimRight(a.Text[s:e], ".,;:")
 		e = s + len(name)
-		if name == "" || covered(s, e) || known(name) {
+		if name == "" || covered(s, e) || known(name) || generic(name) {
 			return
 		}
 		out = append(out, NewActor{Name: name, Start: s, End: e, Rule: rule, Reason: reason})
@@ -73,7 +74,25 @@ func (r *Recognizer) newActors(a *Analysis) []NewActor {
 			add(s, e, "naming-phrase", fmt.Sprintf("named after %q with %q near", strings.Fields(a.Text[m[0]:m[2]])[0], cue))
 		}
 	}
-	return out
+	return r.fuzzyNewActors(a, out)
+}
+
+// fuzzyNewActors turns new names that are one typo away from a catalogue
+// actor into mentions of that actor.
+func (r *Recognizer) fuzzyNewActors(a *Analysis, news []NewActor) []NewActor {
+	var keep []NewActor
+	for _, n := range news {
+		ref, ok := r.cat.Fuzzy(n.Name, catalog.Actor)
+		if !ok {
+			keep = append(keep, n)
+			continue
+		}
+		a.Mentions = append(a.Mentions, Mention{Entity: ref.Entity, Alias: ref.AliasInfo(), Start: n.Start, End: n.End, Text: n.Name,
+			Rule: "typo", Accepted: true, Sentence: sentenceIndex(a.Sentences, n.Start),
+			Reason: fmt.Sprintf("one letter away from %q, and %s", ref.AliasInfo().Name, n.Reason)})
+	}
+	sort.SliceStable(a.Mentions, func(i, j int) bool { return a.Mentions[i].Start < a.Mentions[j].Start })
+	return keep
 }
 
 // numberListRe matches the continuation of a list of APT numbers:
@@ -122,4 +141,22 @@ func overlaps(cands []Candidate, s, e int) bool {
 		}
 	}
 	return false
+}
+
+// genericWords cannot make up an actor's name on their own.
+var genericWords = words(`
+advanced persistent threat threats group groups team actor actors hackers hacker apt state sponsored the a an of
+chinese russian iranian korean north south american british cyber security intelligence ministry government
+microsoft google mandiant crowdstrike researchers unit spider panda bear
+`)
+
+// generic reports whether a would-be actor name is made only of generic
+// words ("Advanced Persistent Threat").
+func generic(name string) bool {
+	for _, t := range Tokenize(name) {
+		if !genericWords[t.Fold] {
+			return false
+		}
+	}
+	return true
 }

@@ -21,7 +21,7 @@ func BenchmarkPartAutomaton(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		it := r.ac.Iter(s.Key)
+		it := r.ac.IterByte(s.Key)
 		for m := it.Next(); m != nil; m = it.Next() {
 		}
 	}
@@ -31,6 +31,6 @@ func BenchmarkPartCodeRegexp(b *testing.B) {
 	text := benchCorpus(4 << 20)
 	b.SetBytes(int64(len(text)))
 	for i := 0; i < b.N; i++ {
-		codeLikeRe.FindAllStringIndex(text, -1)
+		codeLike(text)
 	}
 }

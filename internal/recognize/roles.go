@@ -243,10 +243,8 @@ func isArticle(w string) bool {
 // sentenceAboutThreats reports whether sentence si speaks of cyber attacks
 // or threat actors.
 func (a *Analysis) sentenceAboutThreats(si int) bool {
-	for _, m := range a.Mentions {
-		if m.Sentence == si && m.Accepted && m.Entity.Kind == catalog.Actor {
-			return true
-		}
+	if a.actorSentences[si] {
+		return true
 	}
 	d := decider{a: a}
 	return d.sentenceHas(si, threatWords) != ""
@@ -282,10 +280,5 @@ func (a *Analysis) agencyAsSponsor(si, pos, n int) bool {
 	if len(w) <= 4 && a.Text[ts[pos].Start:ts[pos].End] != strings.ToUpper(w) {
 		return false
 	}
-	for _, m := range a.Mentions {
-		if m.Sentence == si && m.Accepted && m.Entity.Kind == catalog.Actor {
-			return true
-		}
-	}
-	return false
+	return a.actorSentences[si]
 }
