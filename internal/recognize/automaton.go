@@ -52,7 +52,15 @@ func (r *Recognizer) Candidates(text string) []Candidate {
 	s := namekey.NewStream(text)
 	var out []Candidate
 	it := r.ac.IterByte(s.Key)
+	// The library's iterator resumes one byte after each match's start, so
+	// it also reports matches inside earlier ones ("Korea" inside "North
+	// Korea"); dropping those gives leftmost-longest without overlaps.
+	lastEnd := 0
 	for m := it.Next(); m != nil; m = it.Next() {
+		if m.Start() < lastEnd {
+			continue
+		}
+		lastEnd = m.End()
 		start, end := s.Span(m.Start(), m.End())
 		if start >= end {
 			continue

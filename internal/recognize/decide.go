@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/aptwatch/aptwatch/internal/catalog"
+	"github.com/aptwatch/aptwatch/internal/namekey"
 )
 
 // Mention is one decided occurrence of a catalogue entity in the text.
@@ -104,6 +105,9 @@ func (d *decider) run() {
 		switch ref.Entity.Kind {
 		case catalog.Country:
 			d.ms[i].Accepted, d.ms[i].Reason = countryCase(al, c.Text)
+			if d.ms[i].Accepted && d.region(c) != "" {
+				d.ms[i].Accepted, d.ms[i].Reason = false, fmt.Sprintf("part of a region name (%q)", d.region(c))
+			}
 			continue
 		case catalog.Sector:
 			d.ms[i].Accepted, d.ms[i].Reason = true, "sector term"
@@ -466,4 +470,20 @@ func linked(a, b *catalog.Entity) bool {
 		}
 	}
 	return false
+}
+
+// region returns the qualifier that makes a country name part of a region
+// name ("North America", "América del Norte"), or "".
+func (d *decider) region(c Candidate) string {
+	if !strings.HasPrefix(strings.ToLower(namekey.Fold(c.Text)), "america") && !strings.HasPrefix(strings.ToLower(namekey.Fold(c.Text)), "amerique") {
+		return ""
+	}
+	ts := d.a.Tokens
+	first, last := tokenAt(ts, c.Start), tokenAt(ts, c.End-1)
+	for _, j := range []int{first - 1, last + 1, last + 2} {
+		if j >= 0 && j < len(ts) && regionQualifiers[ts[j].Fold] {
+			return ts[j].Fold
+		}
+	}
+	return ""
 }

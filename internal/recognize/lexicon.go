@@ -80,4 +80,4 @@ func phrases(s string) [][]string {
 }
 
 // listJoiners may separate the items of a list of names.
-var listJoiners = words(`and or e o et ou und oder y en of nor as well`)
+var listJoiners = words(`and or e o et ou und oder y en of nor as well the la le l il el los las die der de het les`)

@@ -27,7 +27,7 @@ type CountryRole struct {
 // threatWords mark a sentence as being about cyber attacks or actors.
 var threatWords = mergeWords(actorCues, words(`
 attack attacks attacked cyberattack cyberattacks cyber hacking hacked malicious intrusion breach campaign
-operations activity activities espionage
+operations activity activities espionage exploit exploits malware zero-day vulnerability
 attacchi attacco informatici informatico informatiche dannose cyberattacchi campagna
 attaques attaque informatiques cyberattaques campagne
 angriffe angriff cyberangriffe cyberangriff kampagne
@@ -57,16 +57,44 @@ func (a *Analysis) CountryRoles() []CountryRole {
 	add := func(code, role string, si int, reason string) {
 		out = append(out, CountryRole{Code: code, Role: role, Sentence: si, Reason: reason})
 	}
+	var cms []Mention
+	var croles [][][2]string
 	for _, m := range a.Mentions {
-		if !m.Accepted || m.Entity.Kind != catalog.Country {
-			continue
+		if m.Accepted && m.Entity.Kind == catalog.Country {
+			cms = append(cms, m)
+			croles = append(croles, a.rolesOf(m))
 		}
+	}
+	// A list of countries shares the victim role: "in Afghanistan,
+	// Australia, Belgium ... and Vietnam".
+	for i := 0; i < len(cms); {
+		j := i + 1
+		for j < len(cms) && cms[j].Sentence == cms[i].Sentence && cms[j-1].End <= cms[j].Start && isListGap(a.Text[cms[j-1].End:cms[j].Start]) {
+			j++
+		}
+		victim := ""
+		for k := i; k < j; k++ {
+			for _, r := range croles[k] {
+				if r[0] == RoleVictim {
+					victim = cms[k].Text
+				}
+			}
+		}
+		if victim != "" {
+			for k := i; k < j; k++ {
+				if len(croles[k]) == 0 {
+					croles[k] = [][2]string{{RoleVictim, fmt.Sprintf("listed with %s, a victim", victim)}}
+				}
+			}
+		}
+		i = j
+	}
+	for i, m := range cms {
 		code := strings.TrimPrefix(m.Entity.ID, "country:")
-		roles := a.rolesOf(m)
-		if len(roles) == 0 {
+		if len(croles[i]) == 0 {
 			add(code, RoleMentioned, m.Sentence, "named")
 		}
-		for _, r := range roles {
+		for _, r := range croles[i] {
 			add(code, r[0], m.Sentence, r[1])
 		}
 	}
@@ -102,8 +130,10 @@ func (a *Analysis) rolesOf(m Mention) [][2]string {
 		return ts[j].Fold
 	}
 	threat := a.sentenceAboutThreats(si)
+	adjective := m.Alias.Adjective
 	var roles [][2]string
-	nationality := nationalityNouns[tok(last+1)] || nationalityNouns[tok(last+2)] && (tok(last+1) == "state" || tok(last+1) == "apt")
+	// "Chinese hackers", "hacker cinesi": a nationality, not a victim.
+	nationality := attackerNouns[tok(last+1)] || nationalityNouns[tok(last+1)] || adjective && attackerNouns[tok(first-1)]
 	criminal := false
 	for j := last + 1; j <= last+3; j++ {
 		if criminalWords[tok(j)] {
@@ -111,67 +141,220 @@ func (a *Analysis) rolesOf(m Mention) [][2]string {
 		}
 	}
 
-	// Attributor: the country (or its government) makes the accusation.
+	// Attributor: the country, its government or its officials accuse.
 	attributor := false
-	for j := last + 1; j <= last+4 && j < hi; j++ {
-		if attributorCues[tok(j)] && threat && !blameCues[tok(first-1)] {
+	compound := m.End < len(a.Text) && a.Text[m.End] == '-' // "China-linked"
+	for j := last + 1; j <= last+5 && j < hi && !compound; j++ {
+		if attributorCues[tok(j)] && threat && blameBefore(tok, first) == "" {
 			attributor = true
 			roles = append(roles, [2]string{RoleAttributor, fmt.Sprintf("%q follows it", ts[j].Fold)})
 			break
 		}
-		if !(stateCues[tok(j)] || tok(j) == "the" || tok(j) == "s" || tok(j) == "foreign" || tok(j) == "minister" || tok(j) == "authorities" || tok(j) == "officials") {
+		if !accuserFiller[tok(j)] {
 			break
 		}
 	}
 
 	// Sponsor.
 	if threat && !attributor && !criminal {
-		switch {
-		case m.End < len(a.Text) && a.Text[m.End] == '-' && sponsorCompounds[tok(last+1)]:
-			roles = append(roles, [2]string{RoleSponsor, fmt.Sprintf("%q-%s", m.Text, tok(last+1))})
-		case a.prepBefore(first, lo) != "":
-			roles = append(roles, [2]string{RoleSponsor, fmt.Sprintf("%q precedes it", a.prepBefore(first, lo))})
-		case blameBefore(tok, first) != "" && !nationality:
-			roles = append(roles, [2]string{RoleSponsor, fmt.Sprintf("blamed (%q)", blameBefore(tok, first))})
-		case stateNear(tok, first, last) != "":
-			roles = append(roles, [2]string{RoleSponsor, fmt.Sprintf("state wording %q", stateNear(tok, first, last))})
-		case involvedAfter(tok, last) != "":
-			roles = append(roles, [2]string{RoleSponsor, fmt.Sprintf("%q", involvedAfter(tok, last))})
+		if reason := a.sponsorReason(m, tok, first, last, adjective); reason != "" {
+			roles = append(roles, [2]string{RoleSponsor, reason})
+			return roles
 		}
 	}
-	isSponsor := len(roles) > 0 && roles[len(roles)-1][0] == RoleSponsor
+	if attributor || nationality {
+		return roles
+	}
 
-	// Victim: the object of a targeting word earlier in the sentence.
-	if !isSponsor && !nationality && !attributor {
-		agent := map[string]bool{"by": true, "da": true, "dal": true, "dai": true, "dalla": true, "par": true, "von": true, "por": true, "door": true, "pelo": true, "pela": true}
-		if !agent[tok(first-1)] && !(tok(first-1) == "the" && agent[tok(first-2)]) {
-			for j := first - 1; j >= lo && j >= first-14; j-- {
-				if blameCues[tok(j)] || attributorCues[tok(j)] && j < first-1 {
-					break
-				}
-				if targetCues[tok(j)] {
-					roles = append(roles, [2]string{RoleVictim, fmt.Sprintf("object of %q", tok(j))})
-					break
-				}
-			}
+	// Victim: the object of a targeting word shortly before, in the same
+	// clause; or the place "in" which an attack struck.
+	if originWords[tok(first-1)] || isArticle(tok(first-1)) && originWords[tok(first-2)] ||
+		locationWords[tok(last+1)] || locationWords[tok(last+2)] {
+		return roles
+	}
+	for j := first - 1; j >= lo && j >= first-8; j-- {
+		w := tok(j)
+		if blameCues[w] || attributorCues[w] && j < first-1 || clauseWords[w] || clauseBreak(a.Text[ts[j].End:ts[j+1].Start]) {
+			break
 		}
-		if len(roles) == 0 || roles[len(roles)-1][0] != RoleVictim {
-			for j := last + 1; j <= last+4 && j < hi; j++ {
-				w := tok(j)
-				if w == "was" || w == "were" || w == "has" || w == "been" || w == "is" || w == "e" || w == "stato" || w == "stata" || w == "ete" || w == "wurde" || w == "fue" || w == "werd" || w == "foi" {
-					continue
-				}
-				if passiveTarget[w] {
-					roles = append(roles, [2]string{RoleVictim, fmt.Sprintf("%q follows it", w)})
-				}
-				break
-			}
+		if targetCues[w] && !sanctionsBefore(tok, j) {
+			return append(roles, [2]string{RoleVictim, fmt.Sprintf("object of %q", w)})
 		}
+	}
+	if inPreps[tok(first-1)] || isArticle(tok(first-1)) && inPreps[tok(first-2)] {
+		if !locationWords[tok(first-2)] && !locationWords[tok(first-3)] && (&decider{a: a}).sentenceHas(si, attackWords) != "" {
+			return append(roles, [2]string{RoleVictim, fmt.Sprintf("attack %q it", tok(first-1))})
+		}
+	}
+	for j := last + 1; j <= last+4 && j < hi; j++ {
+		w := tok(j)
+		if auxiliaries[w] || adjective && j == last+1 {
+			continue // "Belgium was targeted"; "britische Labore auszuspionieren"
+		}
+		if passiveTarget[w] {
+			roles = append(roles, [2]string{RoleVictim, fmt.Sprintf("%q follows it", w)})
+		}
+		break
 	}
 	return roles
 }
 
-var passiveTarget = words(`targeted attacked hacked breached hit compromised colpito colpita attaccato attaccata cible ciblee attaque attaquee angegriffen gehackt atacado atacada aangevallen gehackt atacado`)
+// sponsorReason returns why the country of mention m sponsors the actor or
+// attack of its sentence, or "".
+func (a *Analysis) sponsorReason(m Mention, tok func(int) string, first, last int, adjective bool) string {
+	if m.End < len(a.Text) && a.Text[m.End] == '-' && sponsorCompounds[tok(last+1)] {
+		return fmt.Sprintf("%q-%s", m.Text, tok(last+1))
+	}
+	if p := a.prepBefore(first, a.sentenceStartToken(m.Sentence)); p != "" {
+		if !adjective || sponsorStateWords[tok(last+1)] || sponsorStateWords[tok(last+2)] {
+			return fmt.Sprintf("%q precedes it", p)
+		}
+	}
+	if adjective && sponsorStateWords[tok(last+1)] || !adjective && sponsorStateWords[tok(first-1)] {
+		// "accusato il governo cinese", "blamed the Chinese government"
+		for k := first - 1; k >= first-4; k-- {
+			if blameCues[tok(k)] {
+				return fmt.Sprintf("blamed (%q)", tok(k))
+			}
+		}
+	}
+	// "links the group to Iranian intelligence"
+	if sponsorStateWords[tok(last+1)] && adjective {
+		for k := first - 1; k >= first-8; k-- {
+			if linkVerbs[tok(k)] {
+				return fmt.Sprintf("tied to its state (%q ... %s)", tok(k), tok(last+1))
+			}
+		}
+	}
+	// Romance genitive: "ministerio de inteligencia de Irán",
+	// "aparato de ciberespionaje de Irán".
+	if !adjective && romanceLink[tok(first-1)] && (sponsorStateWords[tok(first-2)] || attackerNouns[tok(first-2)] && (tok(first-2) == "ciberespionaje" || tok(first-2) == "cyberespionage" || tok(first-2) == "espionage" || tok(first-2) == "cyberspionaggio" || tok(first-2) == "cyberespionnage")) {
+		if a.attackersNear(m, tok, first, last) {
+			return fmt.Sprintf("%s %s %s", tok(first-2), tok(first-1), m.Text)
+		}
+	}
+	if !adjective {
+		for j := last + 1; j <= last+3; j++ {
+			if w := tok(j); sponsorVerbs[w] {
+				return fmt.Sprintf("%s %q the attacks", m.Text, w)
+			} else if !auxiliaries[w] && w != "ha" && w != "hat" && w != "a" {
+				break
+			}
+		}
+		if b := blameBefore(tok, first); b != "" && !attackerNouns[tok(last+1)] {
+			return fmt.Sprintf("blamed (%q)", b)
+		}
+		if blameNouns[tok(first-1)] || tok(first-1) == "of" && blameNouns[tok(first-2)] {
+			return "condemned"
+		}
+		if w := involvedAfter(tok, last); w != "" {
+			return fmt.Sprintf("%q", w)
+		}
+	}
+	// State wording right beside the country, with attackers named nearby:
+	// "Chinese state-backed groups", "hacker sostenuti dallo stato cinese",
+	// "Iran's intelligence ministry ... hacking group".
+	// English order: the state word follows the country and goes with
+	// sponsorship or with the attackers ("Chinese state-backed groups",
+	// "Chinese state hacking crews", "government has been sponsoring").
+	state := ""
+	after := last + 1
+	if tok(after) == "s" {
+		after++
+	}
+	if w := tok(after); sponsorStateWords[w] {
+		for k := after; k <= after+5; k++ {
+			if sponsorParticiples[tok(k)] || attackerNouns[tok(k)] && k <= after+2 {
+				state = w
+				break
+			}
+		}
+	}
+	// Romance order: a sponsorship participle, then the state word, then
+	// the adjective ("sostenuti dallo stato cinese").
+	if w := tok(first - 1); state == "" && sponsorStateWords[w] {
+		for k := first - 2; k >= first-6; k-- {
+			if sponsorParticiples[tok(k)] {
+				state = w
+				break
+			}
+		}
+	}
+	if w := tok(first - 2); state == "" && romanceLink[tok(first-1)] && sponsorStateWords[w] && sponsorParticiples[tok(first-3)] {
+		state = w
+	}
+	if state == "" {
+		return ""
+	}
+	for j := last + 1; j <= last+3; j++ {
+		if attributorCues[tok(j)] || tok(j) == "said" {
+			return "" // "the U.S. government said": an accuser
+		}
+	}
+	if a.attackersNear(m, tok, first, last) {
+		return fmt.Sprintf("state wording %q", state)
+	}
+	return ""
+}
+
+// sponsorParticiples say that someone acts for or with the backing of a
+// state.
+var sponsorParticiples = words(`
+sponsored backed run linked affiliated directed controlled sponsoring sponsors backing funded tasked
+sostenuti sostenuto sostenute sponsorizzati sponsorizzato legati legato collegati finanziati controllati diretti
+soutenus soutenu soutenue parraines lies lie finances diriges controles
+unterstutzt unterstutzte unterstutzten gesteuert gesteuerte gesteuerten finanziert
+respaldados respaldado patrocinados patrocinado vinculados vinculado financiados dirigidos controlados
+gesteund gesteunde gefinancierd
+apoiados patrocinados ligados financiados
+`)
+
+// sponsorVerbs after a state's name make it the sponsor: "China funded
+// the attacks", "La Cina ha finanziato gli attacchi".
+var sponsorVerbs = words(`funded funds sponsored sponsors ordered orchestrated directed paid finanziato finanzia ordinato pagato finance finance ordonne finanziert beauftragt financio ordeno financiou gefinancierd`)
+
+// romanceLink joins a state word to a following adjective: "dallo stato
+// cinese", "du gouvernement chinois".
+var romanceLink = words(`dello dallo della dal del di de du des la le lo il el`)
+
+// accuserFiller may stand between an accusing country and its verb: "the
+// Belgian Minister for Foreign Affairs said".
+var accuserFiller = mergeWords(sponsorStateWords, words(`the s foreign minister ministry authorities officials department justice agencies agency
+ secretary government governments president prime for affairs ministero ministro governo autorita ministere gouvernement
+ regierung aussenminister gobierno ministerio ministerie overheid has have ha hat also`))
+
+var auxiliaries = words(`was were has have been is are being e stato stata stati sono ete etait wurde wurden ist fue fueron ha sido werd werden foi`)
+
+// attackersNear reports whether attackers are named within a few words of
+// the country, or an actor is believed in the same sentence.
+func (a *Analysis) attackersNear(m Mention, tok func(int) string, first, last int) bool {
+	if a.actorSentences[m.Sentence] {
+		return true
+	}
+	for k := 1; k <= 6; k++ {
+		if attackerNouns[tok(first-k)] || attackerNouns[tok(last+k)] {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *Analysis) sentenceStartToken(si int) int { return tokenAt(a.Tokens, a.Sentences[si].Start) }
+
+// clauseBreak reports whether the text between two words ends a clause.
+func clauseBreak(between string) bool { return strings.ContainsAny(between, ";:—–\"“”()") }
+
+func sanctionsBefore(tok func(int) string, j int) bool {
+	for k := j - 1; k >= j-3; k-- {
+		switch tok(k) {
+		case "sanctions", "sanktionen", "sanzioni", "sanciones", "sancties":
+			return true
+		}
+	}
+	return false
+}
+
+var passiveTarget = words(`auszuspionieren ausspionieren attackiert targeted attacked hacked breached hit compromised colpito colpita attaccato attaccata cible ciblee attaque attaquee angegriffen gehackt atacado atacada aangevallen gehackt atacado`)
 
 func blameBefore(tok func(int) string, first int) string {
 	for j := first - 1; j >= first-3; j-- {
@@ -280,5 +463,29 @@ func (a *Analysis) agencyAsSponsor(si, pos, n int) bool {
 	if len(w) <= 4 && a.Text[ts[pos].Start:ts[pos].End] != strings.ToUpper(w) {
 		return false
 	}
-	return a.actorSentences[si]
+	// Capitals stand for their state only when written as names.
+	if len(w) > 4 && !isUpperInitial(a.Text[ts[pos].Start:ts[pos].End]) {
+		return false
+	}
+	if a.actorSentences[si] {
+		return true
+	}
+	// "working with the Ministry of State Security", "collegati al Ministero"
+	lo := tokenAt(ts, a.Sentences[si].Start)
+	if p := a.prepBefore(pos, lo); p != "" {
+		return true
+	}
+	for k := pos - 1; k >= pos-3 && k >= lo; k-- {
+		if sponsorParticiples[ts[k].Fold] {
+			return true
+		}
+	}
+	return false
+}
+
+func isUpperInitial(s string) bool {
+	for _, r := range s {
+		return strings.ToUpper(string(r)) == string(r)
+	}
+	return false
 }

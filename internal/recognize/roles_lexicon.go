@@ -17,16 +17,62 @@ staat staats overheid regering regime militaire inlichtingendienst gesteund gest
 estado governo regime militar inteligencia apoiados patrocinados
 `)
 
+// sponsorStateWords are state wording strong enough to make a country next
+// to them a sponsor, when attackers are named nearby: unlike "agency" or
+// "ministry", which name accusers and victims as often as sponsors.
+var sponsorStateWords = words(`
+state-sponsored state-backed state-run state-linked sponsored backed nation-state state government regime military
+intelligence spy spies army sponsoring affiliated nation buro
+stato statale governo regime militare intelligence servizi segreti sostenuti sostenuto sponsorizzati
+etat gouvernement regime militaire renseignement soutenus soutenu
+staat staatlich staatliche staatlichen staatlicher regierung regime militar geheimdienst geheimdienste gesteuert gesteuerte unterstutzt unterstutzte
+estado estatal gobierno regimen militar inteligencia respaldados respaldado patrocinados
+overheid regering inlichtingendienst gesteund gesteunde
+governo apoiados patrocinados
+`)
+
+// attackerNouns name the people or units that attack.
+var attackerNouns = words(`
+hackers hacker hacking group groups actors actor apt apts crews crew spies operatives operators unit units cyberespionage espionage
+gruppo gruppi attori pirati criminali cyberspionaggio unita
+groupe groupes pirates acteurs unite espionnage
+gruppe gruppen hackergruppe akteure einheit spionage
+grupo grupos piratas actores unidad espionaje
+groep groepen hackersgroep actoren eenheid
+atores grupo
+`)
+
+// originWords before a country make it a place of origin or an agent, not a
+// victim: "threats from Russia", "attacked by China".
+var originWords = words(`by from da dal dai dalla dalle par von aus vom por door uit pelo pela de_la_part`)
+
+// locationWords before "in <country>" make it a seat or a whereabouts:
+// "based in", "arrested in", "fugitives in".
+var locationWords = words(`verortet ansassig based located headquartered arrested fugitives hiding lives living situated situada situado sede arrestati arrestato arretes arretes verortet festgenommen detenidos ubicada ubicado gevestigd operating operate operates`)
+
+// inPreps introduce the place where an attack happened.
+var inPreps = words(`in en nel nella nei negli nelle au aux im throughout across`)
+
+// attackWords show that a sentence reports an attack with victims.
+var attackWords = words(`
+attack attacks attacked cyberattack cyberattacks hacked breached compromised infected affected affects affecting hit struck stores victims targeting targeted
+attacchi attacco colpiti colpito infettati compromessi
+attaque attaques attaquees piratees victimes infectes touches
+angriff angriffe cyberangriff betroffen infiziert angegriffen
+ataque ataques ciberataque afectados infectados atacadas atacados
+aanval aanvallen getroffen geinfecteerd
+`)
+
 // sponsorCompounds follow a country name with a hyphen: "China-linked".
 var sponsorCompounds = words(`linked backed sponsored nexus affiliated aligned based allied`)
 
 // sponsorPreps precede a country name: "legati alla Cina", "liés à la Chine".
 var sponsorPreps = phrases(`
-linked to|tied to|backed by|sponsored by|working for|on behalf of|acting on behalf of|affiliated with|connected to|associated with|attributed to|directed by|tasked by
-legati alla|legati al|legato alla|legato al|sostenuti dalla|sostenuti dal|sostenuto dalla|collegati alla|collegati al|per conto della|per conto del|riconducibili alla|attribuiti alla
-lies a la|lie a la|lies au|soutenus par la|soutenus par le|pour le compte de la|attribues a la|attribue a la
-im auftrag|verbunden mit|unterstutzt von|zugeschrieben
-vinculados a|vinculado a|respaldados por|patrocinados por|ligados a|atribuidos a|atribuido a|al servicio de
+linked to|linked to|tied to|backed by|sponsored by|supported by|working for|working with|acting on behalf of|affiliated with|associated with|connected to|attributed to|attributed directly to|directed by|tasked by|part of|close to|at the behest of
+legati alla|legati al|legato alla|legato al|parte del|parte della|supportati dalla|collegati al|sostenuti dalla|sostenuti dal|sostenuto dalla|collegati alla|collegati al|per conto della|per conto del|riconducibili alla|attribuiti alla
+lies a la|lie a la|lies au|en lien avec la|en lien avec le|soutenus par la|soutenus par le|pour le compte de la|attribues a la|attribue a la
+im auftrag|verbunden mit|unterstutzt von|zugeschrieben|teil des|teil der
+vinculados a|vinculado a|apoyados por|respaldados por|patrocinados por|ligados a|atribuidos a|atribuido a|al servicio de
 gelinkt aan|verbonden met|gesteund door|toegeschreven aan|in opdracht van
 ligados a|ligado a|apoiados por|a servico de|atribuidos a
 `)
@@ -43,19 +89,34 @@ beschuldigd beschuldigt beschuldigen toegeschreven
 acusou acusa culpou atribuiu
 `)
 
+// blameNouns before a country blame it: "condemnation of China".
+var blameNouns = words(`condemnation condanna condamnation verurteilung condena veroordeling`)
+
+// linkVerbs tie an actor to a state body: "links the group to Iranian
+// intelligence".
+var linkVerbs = words(`links linked ties tied connects connected connecting attributes attributed vincula vinculo collega collegato relie verknupft koppelt`)
+
+// clauseWords start another clause: a targeting word before them does not
+// reach a country after them.
+var clauseWords = words(`but however while whereas although according ma pero mais aber maar mas pero mientras tandis mentre`)
+
+// regionQualifiers turn "America" into a region: "North America",
+// "América del Norte", "Lateinamerika".
+var regionQualifiers = words(`north south latin central northern southern norte sur latina nord sud latine sudamerica zentral noord zuid latijns`)
+
 // involvementCues: "North Korea may have been involved".
 var involvementCues = words(`involved behind responsible coinvolta coinvolto dietro responsabile implique derriere responsable beteiligt verantwortlich hinter involucrado detras responsable betrokken achter verantwoordelijk envolvido`)
 
 // targetCues precede a victim: "targeted Belgium", "hanno preso di mira",
 // "visant la Belgique", "Angriffe auf".
 var targetCues = words(`
-target targets targeted targeting attack attacks attacked attacking hit hits hitting breach breached breaching
+target targets targeted targeting attack attacks attacked attacking hit hits hitting breach breached breaching spying espionage
 compromise compromised compromising infiltrate infiltrated hack hacked hacking against victims victim spied spying
 struck strike penetrated intrusions intrusion affected affecting impacted
-mira colpito colpiti colpita colpendo attaccato attaccati attaccata attacco attacchi contro violato violati mirati
-vise visant visee vises visees ciblant cible ciblee cibles contre attaque attaques attaquee pirate piratee
-gegen angegriffen angriff angriffe attackiert gehackt ins_visier zielten zielte richteten betroffen
-contra ataco atacaron atacado atacados ataque ataques dirigidos dirigido objetivo hackeado afecto afectado
+mira bersagli bersaglio colpito colpiti colpita colpendo attaccato attaccati attaccata attacco attacchi contro violato violati mirati
+vise visant visee vises visees ciblant cible ciblee cibles attaque attaques attaquee pirate piratee assauts
+gegen angegriffen angriff angriffe attackiert gehackt zielten zielte richteten betroffen auszuspionieren ausspionieren spioniert
+contra ataco atacaron atacado atacados ataque ataques dirigidos dirigido objetivo hackeado afecto afectado violar
 tegen aangevallen aanval aanvallen doelwit gericht gehackt getroffen
 atacou atacaram alvo visando afetou
 `)
@@ -65,10 +126,11 @@ atacou atacaram alvo visando afetou
 var attributorCues = words(`
 said says say accuses accused accuse blames blamed blame attributes attributed attribute assesses assessed
 exposes exposed revealed reveals claims claimed announced announces alleges alleged declared declares stated states
-sanctioned sanctions charged charges indicted warned warns
-ha accusa accusano afferma affermato dichiarato rivela rilevato ritiene attribuisce
+sanctioned sanctions charged charges indicted warned warns links linked connects connected ties tied issued points pointed calls called
+condemned condemns
+accusa accusano afferma affermato dichiarato rivela rilevato ritiene attribuisce collega incolpato
 accuse accusent affirme declare revele attribue estime
-beschuldigt erklart erklarte wirft macht sagt sagte
+beschuldigt erklart erklarte wirft macht sagt sagte verhangt verhangte
 acusa acusan afirma afirmo declaro revelo atribuye sostiene
 beschuldigt zegt zei verklaarde stelt
 acusa afirma afirmou declarou
@@ -86,4 +148,7 @@ var agencySponsors = map[string]string{
 	"rgb": "KP", "reconnaissance_general_bureau": "KP",
 	"mois": "IR", "irgc": "IR", "islamic_revolutionary_guard_corps": "IR", "ministry_of_intelligence_and_security": "IR",
 	"beijing": "CN", "moscow": "RU", "tehran": "IR", "pyongyang": "KP",
+	"ministero_della_sicurezza_di_stato": "CN", "ministere_de_la_securite_de_l_etat": "CN", "ministerio_de_seguridad_del_estado": "CN",
+	"ministerium_fur_staatssicherheit": "CN", "hainan_state_security_department": "CN", "state_security_department": "CN",
+	"buro_fur_aufklarung": "KP", "general_staff": "RU", "main_intelligence_directorate": "RU",
 }
