@@ -30,7 +30,8 @@ type Analysis struct {
 	Mentions  []Mention // every decision, in text order; see Accepted
 	NewActors []NewActor
 
-	actorSentences map[int]bool // sentences with a believed actor mention
+	actorSentences   map[int]bool // sentences with a believed actor mention
+	malwareSentences map[int]bool // sentences with believed malware or tools
 }
 
 // Catalog returns the catalogue the analysis used.
@@ -71,9 +72,13 @@ func (r *Recognizer) Analyze(text string) *Analysis {
 	d.run()
 	d.mergeAliasStatements()
 	a.actorSentences = map[int]bool{}
+	a.malwareSentences = map[int]bool{}
 	for _, m := range a.Mentions {
 		if m.Accepted && m.Entity.Kind == catalog.Actor {
 			a.actorSentences[m.Sentence] = true
+		}
+		if m.Accepted && (m.Entity.Kind == catalog.Malware || m.Entity.Kind == catalog.Tool) {
+			a.malwareSentences[m.Sentence] = true
 		}
 	}
 	a.NewActors = r.newActors(a)

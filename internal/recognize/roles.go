@@ -73,6 +73,14 @@ func (a *Analysis) CountryRoles() []CountryRole {
 			j++
 		}
 		victim := ""
+		// "tools used by services from Russia, China, Iran": origins.
+		if ft := tokenAt(a.Tokens, cms[i].Start); ft > 0 && originWords[a.Tokens[ft-1].Fold] {
+			for k := i; k < j; k++ {
+				croles[k] = withoutRole(croles[k], RoleVictim)
+			}
+			i = j
+			continue
+		}
 		for k := i; k < j; k++ {
 			for _, r := range croles[k] {
 				if r[0] == RoleVictim {
@@ -169,10 +177,12 @@ func (a *Analysis) rolesOf(m Mention) [][2]string {
 	// Victim: the object of a targeting word shortly before, in the same
 	// clause; or the place "in" which an attack struck.
 	if originWords[tok(first-1)] || isArticle(tok(first-1)) && originWords[tok(first-2)] ||
+		tok(first-1) == "of" && tok(first-2) == "out" ||
+		locationWords[tok(first-1)] || locationWords[tok(first-2)] || locationWords[tok(first-3)] ||
 		locationWords[tok(last+1)] || locationWords[tok(last+2)] {
 		return roles
 	}
-	for j := first - 1; j >= lo && j >= first-8; j-- {
+	for j := first - 1; j >= lo && j >= first-10; j-- {
 		w := tok(j)
 		if blameCues[w] || attributorCues[w] && j < first-1 || clauseWords[w] || clauseBreak(a.Text[ts[j].End:ts[j+1].Start]) {
 			break
@@ -181,9 +191,12 @@ func (a *Analysis) rolesOf(m Mention) [][2]string {
 			return append(roles, [2]string{RoleVictim, fmt.Sprintf("object of %q", w)})
 		}
 	}
-	if inPreps[tok(first-1)] || isArticle(tok(first-1)) && inPreps[tok(first-2)] {
-		if !locationWords[tok(first-2)] && !locationWords[tok(first-3)] && (&decider{a: a}).sentenceHas(si, attackWords) != "" {
-			return append(roles, [2]string{RoleVictim, fmt.Sprintf("attack %q it", tok(first-1))})
+	compound = m.End < len(a.Text) && a.Text[m.End] == '-'
+	prep := inPreps[tok(first-1)] || isArticle(tok(first-1)) && inPreps[tok(first-2)] || !adjective && !compound && inPrepsNamesOnly[tok(first-1)]
+	d := &decider{a: a}
+	if prep && !locationWords[tok(first-2)] && !locationWords[tok(first-3)] && d.sentenceHas(si, lawWords) == "" {
+		if w := d.sentenceHas(si, attackWords); w != "" {
+			return append(roles, [2]string{RoleVictim, fmt.Sprintf("%q in a sentence about %q", tok(first-1)+" "+m.Text, w)})
 		}
 	}
 	for j := last + 1; j <= last+4 && j < hi; j++ {
@@ -247,7 +260,7 @@ func (a *Analysis) sponsorReason(m Mention, tok func(int) string, first, last in
 		if blameNouns[tok(first-1)] || tok(first-1) == "of" && blameNouns[tok(first-2)] {
 			return "condemned"
 		}
-		if w := involvedAfter(tok, last); w != "" {
+		if w := involvedAfter(tok, last); w != "" && a.negated(m.Sentence) == "" {
 			return fmt.Sprintf("%q", w)
 		}
 	}
@@ -489,3 +502,19 @@ func isUpperInitial(s string) bool {
 	}
 	return false
 }
+
+func withoutRole(rs [][2]string, role string) [][2]string {
+	var out [][2]string
+	for _, r := range rs {
+		if r[0] != role {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// negations deny what a sentence says: "no evidence that Russia is involved".
+var negations = words(`no not nessuna nessun non aucune aucun pas keine kein nicht ninguna ningun geen niet nenhuma`)
+
+// negated returns a negation word in sentence si, or "".
+func (a *Analysis) negated(si int) string { return (&decider{a: a}).sentenceHas(si, negations) }

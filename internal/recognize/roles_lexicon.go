@@ -53,13 +53,23 @@ var locationWords = words(`verortet ansassig based located headquartered arreste
 // inPreps introduce the place where an attack happened.
 var inPreps = words(`in en nel nella nei negli nelle au aux im throughout across`)
 
+// lawWords mark a sentence about law enforcement, whose countries take
+// part in an operation rather than suffer an attack.
+var lawWords = words(`authorities police law enforcement europol eurojust operation takedown disrupt dismantle arrested seized participation
+polizia operazione autorita polizei behorden operation policia operacion autoridades politie autoriteiten`)
+
+// inPrepsNamesOnly introduce a place only before a country's name, never an
+// adjective: French "à" folds to the English article "a".
+var inPrepsNamesOnly = words(`a`)
+
 // attackWords show that a sentence reports an attack with victims.
 var attackWords = words(`
 attack attacks attacked cyberattack cyberattacks hacked breached compromised infected affected affects affecting hit struck stores victims targeting targeted
-attacchi attacco colpiti colpito infettati compromessi
-attaque attaques attaquees piratees victimes infectes touches
-angriff angriffe cyberangriff betroffen infiziert angegriffen
-ataque ataques ciberataque afectados infectados atacadas atacados
+target targets stole stolen steal stealing theft spying probing intrusions
+attacchi attacco colpiti colpito infettati compromessi rubato rubati
+attaque attaques attaquees piratees victimes infectes touches touche touchees assauts subi vole voles intrusions
+angriff angriffe cyberangriff betroffen infiziert angegriffen gestohlen
+ataque ataques ciberataque afectados infectados atacadas atacados robaron robado
 aanval aanvallen getroffen geinfecteerd
 `)
 
@@ -112,7 +122,7 @@ var involvementCues = words(`involved behind responsible coinvolta coinvolto die
 var targetCues = words(`
 target targets targeted targeting attack attacks attacked attacking hit hits hitting breach breached breaching spying espionage
 compromise compromised compromising infiltrate infiltrated hack hacked hacking against victims victim spied spying
-struck strike penetrated intrusions intrusion affected affecting impacted
+struck strike penetrated intrusions intrusion affected affecting impacted probing probe probed
 mira bersagli bersaglio colpito colpiti colpita colpendo attaccato attaccati attaccata attacco attacchi contro violato violati mirati
 vise visant visee vises visees ciblant cible ciblee cibles attaque attaques attaquee pirate piratee assauts
 gegen angegriffen angriff angriffe attackiert gehackt zielten zielte richteten betroffen auszuspionieren ausspionieren spioniert
