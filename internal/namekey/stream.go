@@ -4,26 +4,46 @@ import (
 	"unicode/utf8"
 )
 
-// Stream is the key form of a whole text, with a map back to the text.
-// Key is built exactly as Key builds a name's key, so a name's key occurs in
-// Key exactly where the name occurs in the text as whole words.
+// Stream is the key form of a whole text: Key is built exactly as Key
+// builds a name's key, so a name's key occurs in Key exactly where the name
+// occurs in the text as whole words. Words maps each word of Key back to
+// the text; matches are always whole words, so that is all the mapping
+// recognition needs.
 type Stream struct {
-	Key  []byte
-	text string
-	// src[i] is the byte offset in the text of the rune that produced
-	// Key[i]; for separator bytes, the offset of the next word rune.
-	src []int32
+	Key   []byte
+	Words []Word
+}
+
+// Word is one word of a key stream: Key[KeyStart:KeyEnd] is the folded form
+// of text[TextStart:TextEnd].
+type Word struct {
+	KeyStart, KeyEnd   int32
+	TextStart, TextEnd int32
 }
 
 // NewStream builds the key stream of text. Separators are doubled and the
 // stream is framed by single spaces, as in Key.
 func NewStream(text string) *Stream {
-	n := len(text) + len(text)/8 + 16
-	key := make([]byte, 1, n)
-	src := make([]int32, 1, n)
+	// Separators double, so a key is about 1.2 times its text; one
+	// allocation of 1.5 times avoids copying while it grows.
+	key := make([]byte, 1, len(text)+len(text)/2+16)
 	key[0] = ' '
-	pendingSep := false
-	wrote := false
+	words := make([]Word, 0, len(text)/5+1)
+	inWord := false
+	var cur Word
+	endWord := func(textEnd int) {
+		cur.KeyEnd = int32(len(key))
+		cur.TextEnd = int32(textEnd)
+		words = append(words, cur)
+		inWord = false
+	}
+	startWord := func(textStart int) {
+		if len(words) > 0 {
+			key = append(key, ' ', ' ')
+		}
+		cur = Word{KeyStart: int32(len(key)), TextStart: int32(textStart)}
+		inWord = true
+	}
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
@@ -32,54 +52,36 @@ func NewStream(text string) *Stream {
 			case 'A' <= c && c <= 'Z':
 				c += 'a' - 'A'
 			default:
-				pendingSep = wrote
+				if inWord {
+					endWord(i)
+				}
 				i++
 				continue
 			}
-			if pendingSep {
-				key = append(key, ' ', ' ')
-				src = append(src, int32(i), int32(i))
-				pendingSep = false
+			if !inWord {
+				startWord(i)
 			}
 			key = append(key, c)
-			src = append(src, int32(i))
-			wrote = true
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !isWordRune(r) {
-			pendingSep = wrote
+			if inWord {
+				endWord(i)
+			}
 			i += size
 			continue
 		}
-		if pendingSep {
-			key = append(key, ' ', ' ')
-			src = append(src, int32(i), int32(i))
-			pendingSep = false
+		if !inWord {
+			startWord(i)
 		}
-		f := foldRune(r)
-		for j := 0; j < len(f); j++ {
-			key = append(key, f[j])
-			src = append(src, int32(i))
-		}
-		wrote = true
+		key = append(key, foldRune(r)...)
 		i += size
 	}
-	key = append(key, ' ')
-	src = append(src, int32(len(text)))
-	return &Stream{Key: key, text: text, src: src}
-}
-
-// Span maps a match of a framed key at [ks, ke) in the stream back to byte
-// offsets [start, end) in the text, without the framing spaces.
-func (s *Stream) Span(ks, ke int) (start, end int) {
-	first, last := ks+1, ke-2
-	start = int(s.src[first])
-	if first > last {
-		return start, start
+	if inWord {
+		endWord(len(text))
 	}
-	end = int(s.src[last])
-	_, size := utf8.DecodeRuneInString(s.text[end:])
-	return start, end + size
+	key = append(key, ' ')
+	return &Stream{Key: key, Words: words}
 }

@@ -7,8 +7,6 @@ import (
 	"sort"
 	"strings"
 
-	ahocorasick "github.com/petar-dambovaliev/aho-corasick"
-
 	"github.com/aptwatch/aptwatch/internal/catalog"
 	"github.com/aptwatch/aptwatch/internal/namekey"
 )
@@ -17,7 +15,7 @@ import (
 // process; it is safe for concurrent use.
 type Recognizer struct {
 	cat      *catalog.Catalog
-	ac       ahocorasick.AhoCorasick
+	trie     *wordTrie
 	patterns [][]catalog.AliasRef
 }
 
@@ -30,8 +28,7 @@ func New(cat *catalog.Catalog) *Recognizer {
 		keys = append(keys, key)
 		r.patterns = append(r.patterns, refs)
 	})
-	b := ahocorasick.NewAhoCorasickBuilder(ahocorasick.Opts{MatchKind: ahocorasick.LeftMostLongestMatch, DFA: true})
-	r.ac = b.Build(keys)
+	r.trie = newWordTrie(keys)
 	return r
 }
 
@@ -51,22 +48,10 @@ type Candidate struct {
 func (r *Recognizer) Candidates(text string) []Candidate {
 	s := namekey.NewStream(text)
 	var out []Candidate
-	it := r.ac.IterByte(s.Key)
-	// The library's iterator resumes one byte after each match's start, so
-	// it also reports matches inside earlier ones ("Korea" inside "North
-	// Korea"); dropping those gives leftmost-longest without overlaps.
-	lastEnd := 0
-	for m := it.Next(); m != nil; m = it.Next() {
-		if m.Start() < lastEnd {
-			continue
-		}
-		lastEnd = m.End()
-		start, end := s.Span(m.Start(), m.End())
-		if start >= end {
-			continue
-		}
-		out = append(out, Candidate{Start: start, End: end, Text: text[start:end], Refs: r.patterns[m.Pattern()], Rule: "alias"})
-	}
+	r.trie.find(s.Key, s.Words, func(p, first, last int) {
+		start, end := int(s.Words[first].TextStart), int(s.Words[last].TextEnd)
+		out = append(out, Candidate{Start: start, End: end, Text: text[start:end], Refs: r.patterns[p], Rule: "alias"})
+	})
 	return r.addNearMisses(text, out)
 }
 

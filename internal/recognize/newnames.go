@@ -18,23 +18,48 @@ type NewActor struct {
 }
 
 // Vendor naming schemes: a name that follows one is an actor even when the
-// catalogue has not heard of it yet.
+// catalogue has not heard of it yet. Matched token by token: regular
+// expressions here cost more than all the rest of recognition.
 var (
-	codeNameRe = regexp.MustCompile(`\b(?:UNC\d{3,5}|Storm-\d{3,4}|DEV-\d{3,4}|TA\d{3,4}|APT\d{1,3}|FIN\d{1,3}|TAG-\d{2,3}|UAC-\d{3,4}|UAT-\d{3,4}|CL-(?:STA|CRI|UNK)-\d{3,4}|APT-C-\d{2,3}|TEMP\.[A-Z][a-z]+|Void [A-Z][a-z]+)\b`)
-	// families need an actor cue in the sentence: "Typhoon" is also weather.
-	familyNameRe = regexp.MustCompile(`\b[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})? (?:Typhoon|Blizzard|Sandstorm|Sleet|Tempest|Cyclone|Hail|Tsunami|Panda|Bear|Kitten|Chollima|Spider|Jackal|Buffalo|Tiger|Taurus|Libra|Scorpius|Ursa|Serpens)\b|\b(?:BRONZE|IRON|COBALT|GOLD|NICKEL|TUNGSTEN|ALUMINUM|PLATINUM|ZINC) [A-Z]{4,}\b`)
-	// after a naming phrase: "tracked as Foo", "dubbed 'Foo'"
-	afterNamingRe = regexp.MustCompile(`(?i:tracked as|tracks as|dubbed|known as|named|called|noto come|denominato|chiamato|baptisé|surnommé|bekannt als|genannt|conocido como|denominado|llamado|bekend als|conhecido como)\s+["'“‘«]?((?:[A-Z][\w\-.]*[\w](?:\s[A-Z0-9][\w\-]*){0,2}))`)
+	// codePrefixes are written as one token with digits: UNC5221, TA577.
+	codePrefixes = []string{"UNC", "TA", "APT", "FIN"}
+	// dashPrefixes take a hyphen: Storm-0558, DEV-0537, TAG-22, UAC-0050.
+	dashPrefixes = map[string]bool{"Storm": true, "DEV": true, "TAG": true, "UAC": true, "UAT": true}
+	// familyWords end a vendor's two-word names; they need an actor cue
+	// nearby, since "Typhoon" is also weather and "Panda" an animal.
+	familyWords = map[string]bool{"Typhoon": true, "Blizzard": true, "Sandstorm": true, "Sleet": true, "Tempest": true,
+		"Cyclone": true, "Hail": true, "Tsunami": true, "Panda": true, "Bear": true, "Kitten": true, "Chollima": true,
+		"Spider": true, "Jackal": true, "Buffalo": true, "Tiger": true, "Taurus": true, "Libra": true, "Scorpius": true,
+		"Ursa": true, "Serpens": true}
+	// colourElements start Secureworks names: BRONZE VINEWOOD, IRON TWILIGHT.
+	colourElements = map[string]bool{"BRONZE": true, "IRON": true, "COBALT": true, "GOLD": true, "NICKEL": true,
+		"TUNGSTEN": true, "ALUMINUM": true, "PLATINUM": true, "ZINC": true}
 )
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func isCapitalised(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
 
 // weather words that make a family name a storm rather than an actor.
 var weatherWords = words(`super tropical storm hurricane cyclone landfall weather typhoons rainfall winds`)
 
 func (r *Recognizer) newActors(a *Analysis) []NewActor {
 	var out []NewActor
+	// Mentions are sorted by start and do not overlap.
 	covered := func(s, e int) bool {
-		for _, m := range a.Mentions {
-			if s < m.End && m.Start < e && (m.Accepted || m.Entity.Kind != catalog.Country) {
+		i := sort.Search(len(a.Mentions), func(i int) bool { return a.Mentions[i].End > s })
+		for ; i < len(a.Mentions) && a.Mentions[i].Start < e; i++ {
+			if m := a.Mentions[i]; m.Accepted || m.Entity.Kind != catalog.Country {
 				return true
 			}
 		}
@@ -57,21 +82,62 @@ func (r *Recognizer) newActors(a *Analysis) []NewActor {
 		}
 		out = append(out, NewActor{Name: name, Start: s, End: e, Rule: rule, Reason: reason})
 	}
-	for _, l := range codeNameRe.FindAllStringIndex(a.Text, -1) {
-		add(l[0], l[1], "naming-scheme", "follows a vendor's naming scheme for threat actors")
-	}
-	for _, l := range familyNameRe.FindAllStringIndex(a.Text, -1) {
-		si := sentenceIndex(a.Sentences, l[0])
-		d := decider{a: a}
-		if cue := d.near(l[0], l[1], 8, actorCues); cue != "" && d.sentenceHas(si, weatherWords) == "" {
-			add(l[0], l[1], "naming-scheme", fmt.Sprintf("a vendor family name, and %q is near", cue))
+	ts := a.Tokens
+	text := a.Text
+	raw := func(j int) string { return text[ts[j].Start:ts[j].End] }
+	gap := func(j int) string { return text[ts[j].End:ts[j+1].Start] }
+	d := decider{a: a}
+	for j := range ts {
+		w := raw(j)
+		// UNC5221, TA577, APT99
+		for _, p := range codePrefixes {
+			if len(w) > len(p) && w[:len(p)] == p && isDigits(w[len(p):]) {
+				add(ts[j].Start, ts[j].End, "naming-scheme", "follows a vendor's naming scheme for threat actors")
+			}
+		}
+		if j+1 >= len(ts) {
+			continue
+		}
+		// Storm-0558, APT-C-36, CL-STA-0043
+		if dashPrefixes[w] && gap(j) == "-" && isDigits(raw(j+1)) {
+			add(ts[j].Start, ts[j+1].End, "naming-scheme", "follows a vendor's naming scheme for threat actors")
+		}
+		if j+2 < len(ts) && (w == "APT" && raw(j+1) == "C" || w == "CL" && (raw(j+1) == "STA" || raw(j+1) == "CRI" || raw(j+1) == "UNK")) &&
+			gap(j) == "-" && gap(j+1) == "-" && isDigits(raw(j+2)) {
+			add(ts[j].Start, ts[j+2].End, "naming-scheme", "follows a vendor's naming scheme for threat actors")
+		}
+		// Secureworks: BRONZE VINEWOOD
+		if colourElements[w] && gap(j) == " " && len(raw(j+1)) >= 4 && isAllUpper(raw(j+1)) {
+			add(ts[j].Start, ts[j+1].End, "naming-scheme", "a Secureworks colour-element name")
+		}
+		// Microsoft, CrowdStrike, Unit 42 families: "Salt Typhoon", "Wicked Panda"
+		if familyWords[raw(j+1)] && isCapitalised(w) && gap(j) == " " && len(w) >= 3 && !isAllUpper(w) {
+			si := sentenceIndex(a.Sentences, ts[j].Start)
+			if cue := d.near(ts[j].Start, ts[j+1].End, 8, actorCues); cue != "" && d.sentenceHas(si, weatherWords) == "" {
+				add(ts[j].Start, ts[j+1].End, "naming-scheme", fmt.Sprintf("a vendor family name, and %q is near", cue))
+			}
 		}
 	}
-	for _, m := range afterNamingRe.FindAllStringSubmatchIndex(a.Text, -1) {
-		s, e := m[2], m[3]
-		d := decider{a: a}
-		if cue := d.near(s, e, 10, actorCues); cue != "" {
-			add(s, e, "naming-phrase", fmt.Sprintf("named after %q with %q near", strings.Fields(a.Text[m[0]:m[2]])[0], cue))
+	// After a naming phrase: "tracked as Foo", "dubbed 'Foo Bar'".
+	for j := range ts {
+	next:
+		for _, p := range namingCues {
+			for k, w := range p {
+				if j+k >= len(ts) || ts[j+k].Fold != w {
+					continue next
+				}
+			}
+			n := j + len(p)
+			if n >= len(ts) || !(isCapitalised(raw(n)) || isDigits(raw(n))) {
+				continue
+			}
+			e := n
+			for e+1 < len(ts) && e < n+2 && (gap(e) == " " || gap(e) == "-" || gap(e) == ".") && (isCapitalised(raw(e+1)) || isDigits(raw(e+1))) {
+				e++
+			}
+			if cue := d.near(ts[n].Start, ts[e].End, 10, actorCues); cue != "" {
+				add(ts[n].Start, ts[e].End, "naming-phrase", fmt.Sprintf("named after %q with %q near", strings.Join(p, " "), cue))
+			}
 		}
 	}
 	return r.fuzzyNewActors(a, out)
