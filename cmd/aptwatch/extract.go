@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 
@@ -36,7 +37,12 @@ func (cmd *extractCmd) Run(c *cli) error {
 		}
 		if err != nil {
 			failed++
-			fmt.Fprintf(os.Stderr, "aptwatch: extract %s: %v\n", doc.ID, err)
+			var ie *extract.InputError
+			if errors.As(err, &ie) {
+				fmt.Fprintf(os.Stderr, "aptwatch: %v\n", err)
+			} else {
+				fmt.Fprintf(os.Stderr, "aptwatch: %s: %v\n", doc.ID, err)
+			}
 			return
 		}
 		if cmd.Format == "text" {

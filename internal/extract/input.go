@@ -127,6 +127,9 @@ func readJSONL(name string, r io.Reader, fn func(Document, error)) {
 				fn(Document{ID: where}, &InputError{where, err})
 			} else {
 				doc, perr := parseJSONLLine(line)
+				if doc.ID == "" {
+					doc.ID = where
+				}
 				if perr != nil {
 					fn(Document{ID: where}, &InputError{where, perr})
 				} else {

@@ -218,6 +218,17 @@ func (a *Analysis) sponsorReason(m Mention, tok func(int) string, first, last in
 	if m.End < len(a.Text) && a.Text[m.End] == '-' && sponsorCompounds[tok(last+1)] {
 		return fmt.Sprintf("%q-%s", m.Text, tok(last+1))
 	}
+	// "respaldados por el gobierno de Corea del Norte", "backed by the
+	// government of Iran": a sponsor phrase, a state word, a genitive.
+	if !adjective && (romanceLink[tok(first-1)] || tok(first-1) == "of") && sponsorStateWords[tok(first-2)] {
+		at := first - 2
+		if isArticle(tok(at - 1)) {
+			at--
+		}
+		if p := a.prepBefore(at, a.sentenceStartToken(m.Sentence)); p != "" {
+			return fmt.Sprintf("%q %s %s %s", p, tok(first-2), tok(first-1), m.Text)
+		}
+	}
 	if p := a.prepBefore(first, a.sentenceStartToken(m.Sentence)); p != "" {
 		if !adjective || sponsorStateWords[tok(last+1)] || sponsorStateWords[tok(last+2)] {
 			return fmt.Sprintf("%q precedes it", p)

@@ -4,22 +4,10 @@ import (
 	"bufio"
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"testing"
-)
 
-// sharedDir finds ../shared (the annotated articles and reference data),
-// from APTWATCH_SHARED or relative to the repository.
-func sharedDir(t testing.TB) string {
-	if d := os.Getenv("APTWATCH_SHARED"); d != "" {
-		return d
-	}
-	d, _ := filepath.Abs("../../../shared")
-	if _, err := os.Stat(d); err != nil {
-		t.Skipf("shared data not found at %s (set APTWATCH_SHARED): %v", d, err)
-	}
-	return d
-}
+	"github.com/aptwatch/aptwatch/internal/sharedtest"
+)
 
 type goldArticle struct {
 	ID   string `json:"id"`
@@ -40,10 +28,10 @@ type goldArticle struct {
 }
 
 func readGold(t testing.TB, rel string) []goldArticle {
-	path := filepath.Join(sharedDir(t), rel)
+	path := sharedtest.Path(t, rel)
 	f, err := os.Open(path)
 	if err != nil {
-		t.Skipf("annotated articles not found at %s: %v", path, err)
+		t.Fatal(err)
 	}
 	defer f.Close()
 	var out []goldArticle

@@ -7,19 +7,10 @@ import (
 	"testing"
 
 	"github.com/aptwatch/aptwatch/internal/catalog"
+	"github.com/aptwatch/aptwatch/internal/sharedtest"
 )
 
-func sharedFile(t testing.TB, rel string) string {
-	d := os.Getenv("APTWATCH_SHARED")
-	if d == "" {
-		d, _ = filepath.Abs("../../../../shared")
-	}
-	p := filepath.Join(d, rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("shared data not found at %s (set APTWATCH_SHARED): %v", p, err)
-	}
-	return p
-}
+func sharedFile(t testing.TB, rel string) string { return sharedtest.Path(t, rel) }
 
 func countries(t testing.TB) CountryResolver {
 	c, err := catalog.Builtin()
