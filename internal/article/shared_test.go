@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/aptwatch/aptwatch/internal/sharedtest"
 )
 
 // These tests measure the cleaner on the project's shared, annotated
@@ -60,7 +62,7 @@ func sharedDir(t testing.TB) string {
 		dir = filepath.Join("..", "..", "..", "shared")
 	}
 	if _, err := os.Stat(filepath.Join(dir, "articles", "dev.jsonl")); err != nil {
-		t.Skipf("shared material not found at %s (set APTWATCH_SHARED to the shared directory): %v", dir, err)
+		sharedtest.Missing(t, dir, err)
 	}
 	return dir
 }

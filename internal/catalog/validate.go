@@ -59,19 +59,6 @@ func Validate(es []*Entity) []Problem {
 			add("warning", e, "actor without a type")
 		}
 	}
-	linked := func(a, b *Entity) bool {
-		for _, l := range a.Links {
-			if l.Target == b.ID {
-				return true
-			}
-		}
-		for _, l := range b.Links {
-			if l.Target == a.ID {
-				return true
-			}
-		}
-		return false
-	}
 	owners := map[string][]*Entity{}
 	names := map[string]string{}
 	for _, e := range es {
@@ -98,7 +85,7 @@ func Validate(es []*Entity) []Problem {
 		os := owners[k]
 		for i := 0; i < len(os); i++ {
 			for j := i + 1; j < len(os); j++ {
-				if linked(os[i], os[j]) {
+				if Linked(os[i], os[j]) {
 					continue
 				}
 				sev := "warning"
@@ -110,4 +97,19 @@ func Validate(es []*Entity) []Problem {
 		}
 	}
 	return ps
+}
+
+// Linked reports whether a link joins a and b, in either direction.
+func Linked(a, b *Entity) bool {
+	for _, l := range a.Links {
+		if l.Target == b.ID {
+			return true
+		}
+	}
+	for _, l := range b.Links {
+		if l.Target == a.ID {
+			return true
+		}
+	}
+	return false
 }

@@ -292,17 +292,25 @@ func (d *decider) naming(si int) string {
 	s := d.a.Sentences[si]
 	ts := d.a.Tokens
 	for j := tokenAt(ts, s.Start); j < len(ts) && ts[j].Start < s.End; j++ {
-	next:
-		for _, p := range namingCues {
-			for k, w := range p {
-				if j+k >= len(ts) || ts[j+k].Fold != w {
-					continue next
-				}
-			}
+		if p := phraseAt(ts, j, namingCues); p != nil {
 			return strings.Join(p, " ")
 		}
 	}
 	return ""
+}
+
+// phraseAt returns the first phrase of ps whose words start at token j.
+func phraseAt(ts []Token, j int, ps [][]string) []string {
+next:
+	for _, p := range ps {
+		for k, w := range p {
+			if j+k >= len(ts) || ts[j+k].Fold != w {
+				continue next
+			}
+		}
+		return p
+	}
+	return nil
 }
 
 // coListed returns the name of a believed actor that stands in the same
@@ -399,7 +407,7 @@ func (d *decider) mergeAliasStatements() {
 		if named && len(chain) > 1 {
 			head := ms[chain[0]].Entity
 			for _, j := range chain[1:] {
-				if e := ms[j].Entity; e != head && linked(head, e) {
+				if e := ms[j].Entity; e != head && catalog.Linked(head, e) {
 					ms[j].Reason = fmt.Sprintf("given as another name of %s, which the catalogue links to %s", head.Name, e.Name)
 					ms[j].Entity = head
 					ms[j].Rule = "alias-statement"
@@ -450,27 +458,7 @@ func namingIn(s string) bool { return namingPhraseIn(s) || strings.ContainsAny(s
 func namingPhraseIn(s string) bool {
 	ts := Tokenize(s)
 	for j := range ts {
-	next:
-		for _, p := range namingCues {
-			for k, w := range p {
-				if j+k >= len(ts) || ts[j+k].Fold != w {
-					continue next
-				}
-			}
-			return true
-		}
-	}
-	return false
-}
-
-func linked(a, b *catalog.Entity) bool {
-	for _, l := range a.Links {
-		if l.Target == b.ID {
-			return true
-		}
-	}
-	for _, l := range b.Links {
-		if l.Target == a.ID {
+		if phraseAt(ts, j, namingCues) != nil {
 			return true
 		}
 	}

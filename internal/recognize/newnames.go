@@ -120,24 +120,20 @@ func (r *Recognizer) newActors(a *Analysis) []NewActor {
 	}
 	// After a naming phrase: "tracked as Foo", "dubbed 'Foo Bar'".
 	for j := range ts {
-	next:
-		for _, p := range namingCues {
-			for k, w := range p {
-				if j+k >= len(ts) || ts[j+k].Fold != w {
-					continue next
-				}
-			}
-			n := j + len(p)
-			if n >= len(ts) || !(isCapitalised(raw(n)) || isDigits(raw(n))) {
-				continue
-			}
-			e := n
-			for e+1 < len(ts) && e < n+2 && (gap(e) == " " || gap(e) == "-" || gap(e) == ".") && (isCapitalised(raw(e+1)) || isDigits(raw(e+1))) {
-				e++
-			}
-			if cue := d.near(ts[n].Start, ts[e].End, 10, actorCues); cue != "" {
-				add(ts[n].Start, ts[e].End, "naming-phrase", fmt.Sprintf("named after %q with %q near", strings.Join(p, " "), cue))
-			}
+		p := phraseAt(ts, j, namingCues)
+		if p == nil {
+			continue
+		}
+		n := j + len(p)
+		if n >= len(ts) || !(isCapitalised(raw(n)) || isDigits(raw(n))) {
+			continue
+		}
+		e := n
+		for e+1 < len(ts) && e < n+2 && (gap(e) == " " || gap(e) == "-" || gap(e) == ".") && (isCapitalised(raw(e+1)) || isDigits(raw(e+1))) {
+			e++
+		}
+		if cue := d.near(ts[n].Start, ts[e].End, 10, actorCues); cue != "" {
+			add(ts[n].Start, ts[e].End, "naming-phrase", fmt.Sprintf("named after %q with %q near", strings.Join(p, " "), cue))
 		}
 	}
 	return r.fuzzyNewActors(a, out)

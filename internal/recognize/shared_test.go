@@ -1,9 +1,6 @@
 package recognize
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
 	"testing"
 
 	"github.com/aptwatch/aptwatch/internal/sharedtest"
@@ -28,21 +25,5 @@ type goldArticle struct {
 }
 
 func readGold(t testing.TB, rel string) []goldArticle {
-	path := sharedtest.Path(t, rel)
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var out []goldArticle
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
-	for sc.Scan() {
-		var a goldArticle
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
-		out = append(out, a)
-	}
-	return out
+	return sharedtest.ReadJSONL[goldArticle](t, sharedtest.Path(t, rel))
 }

@@ -9,6 +9,9 @@
 package sharedtest
 
 import (
+	"bufio"
+	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -46,4 +49,39 @@ func missing(t testing.TB, path string, err error) {
 		t.Fatalf("shared test data required but missing at %s: %v", path, err)
 	}
 	t.Skipf("shared test data not found at %s (set APTWATCH_SHARED to its location): %v", path, err)
+}
+
+// Missing skips the test because shared data is absent at path, or fails it
+// when APTWATCH_REQUIRE_SHARED=1.
+func Missing(t testing.TB, path string, err error) {
+	t.Helper()
+	missing(t, path, err)
+}
+
+// ReadJSONL reads a JSON-lines file of shared data into values of type T,
+// skipping (failing in CI) when the file is absent.
+func ReadJSONL[T any](t testing.TB, path string) []T {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		missing(t, path, err)
+	}
+	defer f.Close()
+	var out []T
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for n := 1; sc.Scan(); n++ {
+		if len(bytes.TrimSpace(sc.Bytes())) == 0 {
+			continue
+		}
+		var v T
+		if err := json.Unmarshal(sc.Bytes(), &v); err != nil {
+			t.Fatalf("%s:%d: %v", path, n, err)
+		}
+		out = append(out, v)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return out
 }

@@ -1,13 +1,13 @@
 package language
 
 import (
-	"bufio"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/aptwatch/aptwatch/internal/sharedtest"
 )
 
 // sentences are short texts written for this test, a few per supported
@@ -168,25 +168,7 @@ type record struct{ ID, Lang, Text string }
 
 func readRecords(t *testing.T, path string) []record {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Skipf("test data %s is missing (set APTWATCH_SHARED): %v", path, err)
-	}
-	defer f.Close()
-	var recs []record
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		var r record
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
-		recs = append(recs, r)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	return recs
+	return sharedtest.ReadJSONL[record](t, path)
 }
 
 // head returns at most n bytes of s, cut back to a whole character.

@@ -1,12 +1,12 @@
 package ioc
 
 import (
-	"bufio"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/aptwatch/aptwatch/internal/sharedtest"
 )
 
 // sharedDir locates the shared, read-only test data: $APTWATCH_SHARED, or
@@ -28,28 +28,7 @@ type article struct {
 
 func readArticles(t *testing.T, path string) []article {
 	t.Helper()
-	f, err := os.Open(path)
-	if os.IsNotExist(err) {
-		t.Skipf("annotated articles not found at %s (set APTWATCH_SHARED to the shared data directory)", path)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var out []article
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
-	for sc.Scan() {
-		var a article
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
-		out = append(out, a)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return out
+	return sharedtest.ReadJSONL[article](t, path)
 }
 
 // TestArticles runs Find over the real annotated excerpts. The CVE ids
