@@ -189,7 +189,7 @@ func (d *decider) choose(c Candidate) catalog.AliasRef {
 func (d *decider) evidence(i int) (bool, string) {
 	m := d.ms[i]
 	al := m.Alias
-	lowerCommon := isAllLower(m.Text) && !isAllLower(al.Name)
+	lowerCommon := isAllLower(m.Text) && !isAllLower(al.Name) && strings.ToUpper(m.Text) != m.Text
 	if lowerCommon {
 		return false, fmt.Sprintf("%q is written in lower case, as an ordinary word", m.Text)
 	}
@@ -199,8 +199,11 @@ func (d *decider) evidence(i int) (bool, string) {
 	}
 	neg := d.sentenceHas(m.Sentence, negativeCues)
 	adjacent := d.near(m.Start, m.End, 2, cues)
-	if m.Rule == "list" {
+	switch m.Rule {
+	case "list":
 		return true, "number in a list after an APT name"
+	case "list-typo":
+		return true, fmt.Sprintf("number cut short in a list of APT names; the text names %s in full", m.Entity.Name)
 	}
 	listed := d.coListed(i)
 	if al.Ambiguity == catalog.AmbiguityHigh {

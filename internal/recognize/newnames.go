@@ -98,6 +98,10 @@ func (r *Recognizer) newActors(a *Analysis) []NewActor {
 		if j+1 >= len(ts) {
 			continue
 		}
+		// TEMP.Veles, TEMP.Zagros: Mandiant's temporary names
+		if w == "TEMP" && gap(j) == "." && isCapitalised(raw(j+1)) {
+			add(ts[j].Start, ts[j+1].End, "naming-scheme", "follows Mandiant's TEMP. naming scheme")
+		}
 		// Storm-0558, APT-C-36, CL-STA-0043
 		if dashPrefixes[w] && gap(j) == "-" && isDigits(raw(j+1)) {
 			add(ts[j].Start, ts[j+1].End, "naming-scheme", "follows a vendor's naming scheme for threat actors")
@@ -167,6 +171,14 @@ var aptNumberRe = regexp.MustCompile(`(?i)^apt[\s-]?\d{1,3}$`)
 // candidates for the APT groups with those numbers.
 func (r *Recognizer) numberLists(text string, cands []Candidate) []Candidate {
 	var out []Candidate
+	// APT numbers named in full elsewhere settle a cut-off number in a list:
+	// "APT 27, 30, and 3" in a text about APT31 means APT31.
+	named := map[string]bool{}
+	for _, c := range cands {
+		if aptNumberRe.MatchString(c.Text) {
+			named[strings.TrimLeft(c.Text[3:], " -")] = true
+		}
+	}
 	for _, c := range cands {
 		if !aptNumberRe.MatchString(c.Text) {
 			continue
@@ -181,14 +193,22 @@ func (r *Recognizer) numberLists(text string, cands []Candidate) []Candidate {
 			if overlaps(cands, s, e) {
 				break
 			}
-			if mt, ok := r.cat.Resolve("APT"+text[s:e], catalog.Actor); ok {
+			num, rule := text[s:e], "list"
+			if !named[num] {
+				for m := range named {
+					if len(m) > len(num) && strings.HasPrefix(m, num) {
+						num, rule = m, "list-typo"
+					}
+				}
+			}
+			if mt, ok := r.cat.Resolve("APT"+num, catalog.Actor); ok {
 				ref := catalog.AliasRef{Entity: mt.Entity, Alias: -1}
 				for i, a := range mt.Entity.Aliases {
 					if a.Name == mt.Alias.Name {
 						ref.Alias = i
 					}
 				}
-				out = append(out, Candidate{Start: s, End: e, Text: text[s:e], Refs: []catalog.AliasRef{ref}, Rule: "list"})
+				out = append(out, Candidate{Start: s, End: e, Text: text[s:e], Refs: []catalog.AliasRef{ref}, Rule: rule})
 			}
 			pos = e
 		}

@@ -68,7 +68,7 @@ attack attacks attacked cyberattack cyberattacks hacked breached compromised inf
 target targets stole stolen steal stealing theft spying probing intrusions
 attacchi attacco colpiti colpito infettati compromessi rubato rubati
 attaque attaques attaquees piratees victimes infectes touches touche touchees assauts subi vole voles intrusions
-angriff angriffe cyberangriff betroffen infiziert angegriffen gestohlen
+angriff angriffe cyberangriff betroffen infiziert angegriffen gestohlen griff greift griffen attackierte
 ataque ataques ciberataque afectados infectados atacadas atacados robaron robado
 aanval aanvallen getroffen geinfecteerd
 `)
