@@ -232,6 +232,13 @@ func (m *merger) newEntity(x *Entity, origin string) *Entity {
 	e.ID = id
 	m.add(&e)
 	m.fold(&e, x, origin)
+	if len(e.Aliases) > 0 && singleWord(e.Name) {
+		for i := range e.Aliases {
+			if e.Aliases[i].Name == e.Name && e.Aliases[i].Ambiguity == AmbiguityNone {
+				e.Aliases[i].Ambiguity = AmbiguityMedium
+			}
+		}
+	}
 	return &e
 }
 
@@ -265,6 +272,11 @@ func (m *merger) fold(target, x *Entity, origin string) {
 			addLink(others[0], Link{Relation: "conflict", Target: target.ID, Score: 0.5, Origin: origin,
 				Note: fmt.Sprintf("both claim %q", a.Name)})
 			continue
+		}
+		if a.Ambiguity == AmbiguityNone && singleWord(a.Name) {
+			// Imports say nothing of ambiguity; a lone word may be an
+			// ordinary one ("Cobalt", "Mercury"), so it needs evidence.
+			a.Ambiguity = AmbiguityMedium
 		}
 		target.Aliases = append(target.Aliases, a)
 		m.addName(target, a.Name)
@@ -316,4 +328,18 @@ func contains(xs []string, s string) bool {
 // SortConflicts orders conflicts by name for stable output.
 func SortConflicts(cs []Conflict) {
 	sort.SliceStable(cs, func(i, j int) bool { return strings.ToLower(cs[i].Name) < strings.ToLower(cs[j].Name) })
+}
+
+// singleWord reports whether name is one word of letters only.
+func singleWord(name string) bool {
+	w := strings.Fields(namekey.Words(name))
+	if len(w) != 1 {
+		return false
+	}
+	for _, r := range w[0] {
+		if r >= '0' && r <= '9' {
+			return false
+		}
+	}
+	return true
 }

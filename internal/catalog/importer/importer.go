@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/aptwatch/aptwatch/internal/catalog"
+	"github.com/aptwatch/aptwatch/internal/namekey"
 )
 
 // MaxFileSize bounds an import file. The largest upstream file (the full
@@ -85,7 +86,7 @@ func readLimited(path string) ([]byte, error) {
 // addAlias appends a name unless the entity already has it.
 func addAlias(e *catalog.Entity, name, source string) {
 	name = strings.TrimSpace(name)
-	if name == "" || strings.EqualFold(name, e.Name) {
+	if namekey.Key(name) == "" || strings.EqualFold(name, e.Name) {
 		return
 	}
 	for _, a := range e.Aliases {

@@ -194,3 +194,36 @@ func TestBadInput(t *testing.T) {
 		})
 	}
 }
+
+// TestImportEveryGalaxyFile imports each MISP galaxy cluster file the issue
+// names, one after another, and checks that the catalogue still builds and
+// validates without errors other than reported conflicts.
+func TestImportEveryGalaxyFile(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"threat-actor", "microsoft-activity-group", "360net", "malpedia", "ransomware", "tool"} {
+		es, err := ReadFile("misp-galaxy", sharedFile(t, "data/misp-galaxy/"+f+".json"), countries(t))
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if _, err := catalog.SaveImport(dir, "misp-galaxy-"+f, f, es); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		t.Logf("%s: %d entries", f, len(es))
+	}
+	loaded, err := catalog.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("merged catalogue: %d entities, %d conflicts", len(loaded.Entities()), len(loaded.Conflicts))
+	for _, p := range catalog.Validate(loaded.Entities()) {
+		if p.Severity == "error" && !strings.Contains(p.Msg, "no link") {
+			t.Errorf("after import: %s", p)
+		}
+	}
+	// The seeds' actors still resolve as before.
+	for q, want := range map[string]string{"UNSC 2814": "G0093", "APT27": "G0027", "Violet Typhoon": "G0128"} {
+		if m, ok := loaded.Resolve(q); !ok || m.Entity.AttackID() != want {
+			t.Errorf("after import, %s -> %v, want %s", q, m.Entity, want)
+		}
+	}
+}

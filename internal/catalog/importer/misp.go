@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/aptwatch/aptwatch/internal/catalog"
+	"github.com/aptwatch/aptwatch/internal/namekey"
 )
 
 type mispCluster struct {
@@ -38,6 +39,7 @@ var mispKinds = map[string]catalog.Kind{
 	"threat-actor":             catalog.Actor,
 	"microsoft-activity-group": catalog.Actor,
 	"360net":                   catalog.Actor,
+	"360net-threat-actor":      catalog.Actor,
 	"mitre-intrusion-set":      catalog.Actor,
 	"malpedia":                 catalog.Malware,
 	"mitre-malware":            catalog.Malware,
@@ -78,6 +80,9 @@ func convertMISP(data []byte, countries CountryResolver) ([]*catalog.Entity, err
 		name := strings.TrimSpace(v.Value)
 		if name == "" {
 			return nil, fmt.Errorf("values[%d]: empty value", i)
+		}
+		if namekey.Key(name) == "" {
+			continue // a name of symbols alone ("???") cannot be matched
 		}
 		if !uuidRe.MatchString(v.UUID) {
 			return nil, fmt.Errorf("values[%d] (%s): missing or malformed uuid %q", i, name, v.UUID)
