@@ -232,12 +232,9 @@ func (m *merger) newEntity(x *Entity, origin string) *Entity {
 	e.ID = id
 	m.add(&e)
 	m.fold(&e, x, origin)
-	if len(e.Aliases) > 0 && singleWord(e.Name) {
-		for i := range e.Aliases {
-			if e.Aliases[i].Name == e.Name && e.Aliases[i].Ambiguity == AmbiguityNone {
-				e.Aliases[i].Ambiguity = AmbiguityMedium
-			}
-		}
+	if singleWord(e.Name) {
+		// The preferred name of a new imported entity needs evidence too.
+		e.Aliases = append(e.Aliases, Alias{Name: e.Name, Ambiguity: AmbiguityMedium, Origin: origin})
 	}
 	return &e
 }
