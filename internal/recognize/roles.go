@@ -175,7 +175,12 @@ func (a *Analysis) rolesOf(m Mention) [][2]string {
 	}
 
 	// Victim: the object of a targeting word shortly before, in the same
-	// clause; or the place "in" which an attack struck.
+	// clause; or the place "in" which an attack struck. Not after
+	// "whether", nor as the agent of "an attempt by China".
+	if (&decider{a: a}).sentenceHas(si, hedgeWords) != "" ||
+		(romanceLink[tok(first-1)] || tok(first-1) == "of" || tok(first-1) == "by") && agentNouns[tok(first-2)] {
+		return roles
+	}
 	if originWords[tok(first-1)] || isArticle(tok(first-1)) && originWords[tok(first-2)] ||
 		tok(first-1) == "of" && tok(first-2) == "out" ||
 		locationWords[tok(first-1)] || locationWords[tok(first-2)] || locationWords[tok(first-3)] ||
@@ -197,6 +202,11 @@ func (a *Analysis) rolesOf(m Mention) [][2]string {
 	if prep && !locationWords[tok(first-2)] && !locationWords[tok(first-3)] && d.sentenceHas(si, lawWords) == "" {
 		if w := d.sentenceHas(si, attackWords); w != "" {
 			return append(roles, [2]string{RoleVictim, fmt.Sprintf("%q in a sentence about %q", tok(first-1)+" "+m.Text, w)})
+		}
+		// "Emotet activity in France": malware or an actor at work there.
+		seat := institutionWords[tok(first-2)] || institutionWords[tok(first-3)]
+		if !seat && (a.malwareSentences[si] || a.actorSentences[si]) {
+			return append(roles, [2]string{RoleVictim, fmt.Sprintf("%q in a sentence about a named actor or malware", tok(first-1)+" "+m.Text)})
 		}
 	}
 	for j := last + 1; j <= last+4 && j < hi; j++ {

@@ -58,6 +58,22 @@ var inPreps = words(`in en nel nella nei negli nelle au aux im throughout across
 var lawWords = words(`authorities police law enforcement europol eurojust operation takedown disrupt dismantle arrested seized participation
 polizia operazione autorita polizei behorden operation policia operacion autoridades politie autoriteiten`)
 
+// institutionWords before "in <country>" make the country the seat of an
+// institution, not a victim: "agencies in the US", "authorities in France".
+var institutionWords = words(`agencies agency authorities officials police government governments ministry ministries embassy embassies court courts
+prosecutors regulators firm firms company companies researchers experts
+agenzie autorita funzionari polizia governo ambasciata agences autorites police gouvernement ambassade
+behorden polizei regierung botschaft agencias autoridades policia gobierno embajada instanties politie regering`)
+
+// agentNouns before "of <country>" make the country the one acting: "an
+// attempt by China", "un tentativo della Cina".
+var agentNouns = words(`attempt attempts effort efforts campaign operation tentativo tentativi sforzo campagna operazione tentative tentatives
+campagne versuch versuche kampagne intento intentos campana operacion poging pogingen`)
+
+// hedgeWords open a question the sentence does not answer: "declined to say
+// whether the malware was used against US organisations".
+var hedgeWords = words(`whether ob`)
+
 // inPrepsNamesOnly introduce a place only before a country's name, never an
 // adjective: French "à" folds to the English article "a".
 var inPrepsNamesOnly = words(`a`)
