@@ -66,6 +66,7 @@ func (x *Extractor) FromArticle(art *article.Article, opt Options) *Result {
 		Indicators:      []Indicator{},
 	}
 	res.Countries = countries(a)
+	res.Organisations = organisations(a)
 	var cves []ioc.Indicator
 	for _, in := range ioc.Find(text) {
 		if in.Kind == "cve" {
@@ -231,7 +232,7 @@ func vulnerabilities(a *recognize.Analysis, cves []ioc.Indicator) []Vuln {
 		i, ok := named[m.Entity]
 		if !ok {
 			e := m.Entity
-			out = append(out, Vuln{Name: e.Name, CVEs: []string{}, KnownCVEs: e.CVEs, Product: e.Product})
+			out = append(out, Vuln{ID: e.ID, Name: e.Name, CVEs: []string{}, KnownCVEs: e.CVEs, Product: e.Product})
 			i = len(out) - 1
 			named[e] = i
 		}
@@ -272,4 +273,19 @@ func contains(xs []string, s string) bool {
 		}
 	}
 	return false
+}
+
+func organisations(a *recognize.Analysis) []Organisation {
+	out := []Organisation{}
+	idx := map[string]int{}
+	for _, t := range a.Targets() {
+		i, ok := idx[t.Name]
+		if !ok {
+			out = append(out, Organisation{Name: t.Name})
+			i = len(out) - 1
+			idx[t.Name] = i
+		}
+		out[i].Mentions = append(out[i].Mentions, Span{Text: t.Name, Start: t.Start, End: t.End})
+	}
+	return out
 }

@@ -64,6 +64,7 @@ type Malware struct {
 // text, or a named vulnerability. CVEs lists only ids written in the text;
 // KnownCVEs are the catalogue's ids for a named vulnerability.
 type Vuln struct {
+	ID        string   `json:"id,omitempty"` // catalogue id of a named vulnerability
 	Name      string   `json:"name"`
 	CVEs      []string `json:"cves"`
 	KnownCVEs []string `json:"known_cves,omitempty"`

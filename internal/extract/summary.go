@@ -71,7 +71,10 @@ func WriteSummary(w io.Writer, r *Result) error {
 			fmt.Fprintf(&b, "%-12s %s\n", label+":", strings.Join(names, ", "))
 		}
 	}
-	var ms, vs, ss, is []string
+	var ms, vs, ss, is, os []string
+	for _, o := range r.Organisations {
+		os = append(os, o.Name)
+	}
 	for _, m := range r.Malware {
 		ms = append(ms, m.Name+" ("+m.Kind+")")
 	}
@@ -90,6 +93,7 @@ func WriteSummary(w io.Writer, r *Result) error {
 	}
 	list("Malware", ms)
 	list("Vulns", vs)
+	list("Targets", os)
 	list("Sectors", ss)
 	list("Indicators", is)
 	if len(r.Explain) > 0 {

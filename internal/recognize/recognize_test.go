@@ -139,3 +139,26 @@ func TestCountryRoles(t *testing.T) {
 		}
 	}
 }
+
+func TestTargets(t *testing.T) {
+	r := testRecognizer(t)
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Belgium exposes activities targeting the FPS Interior and the Belgian Defence.", []string{"FPS Interior", "Belgian Defence"}},
+		{"The attack hit Colonial Pipeline on Friday.", []string{"Colonial Pipeline"}},
+		{"The group targeted Finland and Belgium.", nil},
+		{"Hackers targeted Microsoft Exchange servers in March.", nil},
+		{"Die Gruppe griff Forschungseinrichtungen an.", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, x := range r.Analyze(tt.text).Targets() {
+			got = append(got, x.Name)
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%q: targets %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
