@@ -18,10 +18,20 @@ var version = "dev"
 // cli is the command line. Global flags come before the subcommand.
 type cli struct {
 	DataDir string           `name:"data-dir" env:"APTWATCH_DATA_DIR" help:"Where aptwatch keeps its data (catalogue imports, database). Default: $XDG_DATA_HOME/aptwatch." placeholder:"DIR"`
+	DB      string           `name:"db" env:"APTWATCH_DB" help:"The knowledge base: a SQLite file, or a postgres:// URL. Default: aptwatch.db in the data directory." placeholder:"PATH|URL"`
 	Version kong.VersionFlag `help:"Print the version and exit."`
 
 	Catalog catalogCmd `cmd:"" help:"Inspect, resolve against, import into and check the catalogue of actors, malware, tools, vulnerabilities, countries and sectors."`
 	Extract extractCmd `cmd:"" help:"Read articles (text, HTML or gold-format JSONL) and print the intelligence in them. No database."`
+
+	//HOLD Ingest    ingestCmd    `cmd:"" help:"Store and analyse files, directories, gold-format JSONL, URLs or stdin in the knowledge base."`
+	//HOLD Feeds     feedsCmd     `cmd:"" help:"Manage and poll the feeds that ingestion follows."`
+	//HOLD Reprocess reprocessCmd `cmd:"" help:"Derive everything again from the stored raw documents (after a catalogue or extractor change)."`
+	//HOLD Actors    actorsCmd    `cmd:"" help:"List actors by number of articles."`
+	//HOLD Actor     actorCmd     `cmd:"" help:"Show what the knowledge base knows of one actor."`
+	//HOLD Articles  articlesCmd  `cmd:"" help:"List articles, newest first."`
+	//HOLD Search    searchCmd    `cmd:"" help:"Full-text search over articles."`
+	//HOLD Check     checkCmd     `cmd:"" help:"Check the knowledge base: every raw document with its derived rows."`
 }
 
 // exitError carries an exit status for errors already reported.
@@ -47,6 +57,15 @@ func main() {
 		fmt.Fprintln(os.Stderr, "aptwatch:", err)
 		os.Exit(1)
 	}
+}
+
+// dbDSN returns the database to open: the flag, else aptwatch.db in the
+// data directory.
+func (c *cli) dbDSN() string {
+	if c.DB != "" {
+		return c.DB
+	}
+	return filepath.Join(c.dataDir(), "aptwatch.db")
 }
 
 // dataDir returns the data directory: the flag, else $XDG_DATA_HOME/aptwatch,
