@@ -24,14 +24,14 @@ type cli struct {
 	Catalog catalogCmd `cmd:"" help:"Inspect, resolve against, import into and check the catalogue of actors, malware, tools, vulnerabilities, countries and sectors."`
 	Extract extractCmd `cmd:"" help:"Read articles (text, HTML or gold-format JSONL) and print the intelligence in them. No database."`
 
-	//HOLD Ingest    ingestCmd    `cmd:"" help:"Store and analyse files, directories, gold-format JSONL, URLs or stdin in the knowledge base."`
-	//HOLD Feeds     feedsCmd     `cmd:"" help:"Manage and poll the feeds that ingestion follows."`
-	//HOLD Reprocess reprocessCmd `cmd:"" help:"Derive everything again from the stored raw documents (after a catalogue or extractor change)."`
-	//HOLD Actors    actorsCmd    `cmd:"" help:"List actors by number of articles."`
-	//HOLD Actor     actorCmd     `cmd:"" help:"Show what the knowledge base knows of one actor."`
-	//HOLD Articles  articlesCmd  `cmd:"" help:"List articles, newest first."`
-	//HOLD Search    searchCmd    `cmd:"" help:"Full-text search over articles."`
-	//HOLD Check     checkCmd     `cmd:"" help:"Check the knowledge base: every raw document with its derived rows."`
+	Ingest    ingestCmd    `cmd:"" help:"Store and analyse files, directories, gold-format JSONL, URLs or stdin in the knowledge base."`
+	Feeds     feedsCmd     `cmd:"" help:"Manage and poll the feeds that ingestion follows."`
+	Reprocess reprocessCmd `cmd:"" help:"Derive everything again from the stored raw documents (after a catalogue or extractor change)."`
+	Actors    actorsCmd    `cmd:"" help:"List actors by number of articles."`
+	Actor     actorCmd     `cmd:"" help:"Show what the knowledge base knows of one actor."`
+	Articles  articlesCmd  `cmd:"" help:"List articles, newest first."`
+	Search    searchCmd    `cmd:"" help:"Full-text search over articles."`
+	Check     checkCmd     `cmd:"" help:"Check the knowledge base: every raw document with its derived rows."`
 }
 
 // exitError carries an exit status for errors already reported.

@@ -1,0 +1,145 @@
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/aptwatch/aptwatch/internal/catalog"
+	"github.com/aptwatch/aptwatch/internal/extract"
+	"github.com/aptwatch/aptwatch/internal/recognize"
+	"github.com/aptwatch/aptwatch/internal/store"
+)
+
+// genArticle writes the i-th article of a benchmark corpus from sentences
+// written for it: about 2.5 KB, mixed languages, with actors, countries,
+// malware and a CVE, and a unique first line so that no two are the same.
+func genArticle(i int) []byte {
+	actors := []string{"APT28", "Kimsuky", "MuddyWater", "APT41", "Sandworm Team", "Lazarus Group", "APT29", "Volt Typhoon", "LockBit", "Turla group"}
+	countries := []string{"Belgium", "Germany", "France", "Japan", "Brazil", "Canada", "Italy", "Spain", "Poland", "India"}
+	malware := []string{"PlugX", "Cobalt Strike", "Mimikatz", "ShadowPad", "Emotet", "QakBot"}
+	sentences := []string{
+		"Researchers said the %s group targeted ministries in %s with phishing emails that carried %s.",
+		"Il gruppo %s, sostenuto dallo stato, ha preso di mira aziende in %s usando %s.",
+		"Le groupe %s a visé des opérateurs de télécommunications en %s avec %s.",
+		"Die Gruppe %s griff Behörden in %s an und setzte %s ein.",
+		"El grupo %s atacó bancos en %s con %s, según los investigadores.",
+	}
+	var b []byte
+	b = append(b, fmt.Sprintf("Bulletin %d: new intrusion campaign reported\n\nBy Staff · %s\n\n", i,
+		time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i%700).Format("January 2, 2006"))...)
+	for j := 0; len(b) < 2500; j++ {
+		k := i*7 + j*3
+		b = append(b, fmt.Sprintf(sentences[k%len(sentences)], actors[k%len(actors)], countries[(k/3)%len(countries)], malware[(k/5)%len(malware)])...)
+		b = append(b, fmt.Sprintf(" Case %d-%d was closed after CVE-2023-%04d was patched.", i, j, 1000+(k%9000))...)
+		b = append(b, "\n\n"...)
+	}
+	return b
+}
+
+// benchStores returns openers for each backend; the opener also returns
+// the SQLite file's path ("" for PostgreSQL).
+func benchStores(b *testing.B) map[string]func(b *testing.B) (store.Store, string) {
+	out := map[string]func(b *testing.B) (store.Store, string){
+		"sqlite": func(b *testing.B) (store.Store, string) {
+			path := filepath.Join(b.TempDir(), "bench.db")
+			st, err := store.Open(context.Background(), path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			return st, path
+		},
+	}
+	if dsn := os.Getenv("APTWATCH_BENCH_POSTGRES"); dsn != "" {
+		out["postgres"] = func(b *testing.B) (store.Store, string) {
+			st, err := store.Open(context.Background(), dsn)
+			if err != nil {
+				b.Fatal(err)
+			}
+			return st, ""
+		}
+	}
+	return out
+}
+
+// BenchmarkIngest ingests APTWATCH_BENCH_ARTICLES generated articles
+// (default 10,000) into each backend (PostgreSQL when
+// APTWATCH_BENCH_POSTGRES names an empty database), then times actor
+// profiles and searches. It reports articles/s, bytes per article (SQLite)
+// and query latency (median, p99).
+func BenchmarkIngest(b *testing.B) {
+	n := 10000
+	if v, err := strconv.Atoi(os.Getenv("APTWATCH_BENCH_ARTICLES")); err == nil && v > 0 {
+		n = v
+	}
+	cat, err := catalog.Builtin()
+	if err != nil {
+		b.Fatal(err)
+	}
+	x := extract.New(recognize.New(cat))
+	for name, open := range benchStores(b) {
+		b.Run(name, func(b *testing.B) {
+			for it := 0; it < b.N; it++ {
+				st, path := open(b)
+				in := &Ingester{Store: st, Extractor: x, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Progress: NoProgress{}}
+				ctx := context.Background()
+				var stats Stats
+				start := time.Now()
+				for i := 0; i < n; i++ {
+					d := &store.Document{ExternalID: fmt.Sprintf("b%06d", i), Raw: genArticle(i)}
+					if err := in.Add(ctx, d, &stats); err != nil {
+						b.Fatal(err)
+					}
+				}
+				el := time.Since(start)
+				b.ReportMetric(float64(n)/el.Seconds(), "articles/s")
+				if stats.Analysed != n {
+					b.Fatalf("%d analysed of %d: %s", stats.Analysed, n, stats)
+				}
+				if path != "" {
+					size := int64(0)
+					for _, f := range []string{path, path + "-wal"} {
+						if fi, err := os.Stat(f); err == nil {
+							size += fi.Size()
+						}
+					}
+					b.ReportMetric(float64(size)/float64(n), "bytes/article")
+				}
+				b.ReportMetric(latency(b, func(i int) error {
+					_, err := st.ActorProfile(ctx, []string{"actor:apt28", "actor:kimsuky", "actor:muddywater", "actor:apt41"}[i%4])
+					return err
+				}, 50, 0.5), "actor-ms-p50")
+				b.ReportMetric(latency(b, func(i int) error {
+					_, err := st.Search(ctx, []string{"ministries phishing", "télécommunications", "bancos investigadores", "Behörden"}[i%4], 20)
+					return err
+				}, 50, 0.5), "search-ms-p50")
+				b.ReportMetric(latency(b, func(i int) error {
+					_, err := st.Search(ctx, []string{"ministries phishing", "télécommunications", "bancos investigadores", "Behörden"}[i%4], 20)
+					return err
+				}, 100, 0.99), "search-ms-p99")
+				st.Close()
+			}
+		})
+	}
+}
+
+// latency runs fn n times and returns the q-quantile in milliseconds.
+func latency(b *testing.B, fn func(i int) error, n int, q float64) float64 {
+	ds := make([]float64, n)
+	for i := range ds {
+		t := time.Now()
+		if err := fn(i); err != nil {
+			b.Fatal(err)
+		}
+		ds[i] = float64(time.Since(t).Microseconds()) / 1000
+	}
+	sort.Float64s(ds)
+	return ds[int(q*float64(n-1))]
+}

@@ -1,0 +1,131 @@
+package ingest
+
+import (
+	"context"
+	"time"
+
+	"github.com/aptwatch/aptwatch/internal/source"
+	"github.com/aptwatch/aptwatch/internal/store"
+)
+
+// PollStats counts what polling the feeds did.
+type PollStats struct {
+	Stats
+	Feeds       int
+	NotModified int
+	FeedErrors  int
+}
+
+// Poll fetches every feed (conditionally), stores its items as documents
+// and analyses them. A feed that fails is marked with its error and the
+// others go on. Items with only a summary are replaced by their linked
+// page.
+func (in *Ingester) Poll(ctx context.Context, fetch Fetcher) (PollStats, error) {
+	var ps PollStats
+	if err := in.Resume(ctx, &ps.Stats); err != nil {
+		return ps, err
+	}
+	srcs, err := in.Store.Sources(ctx)
+	if err != nil {
+		return ps, err
+	}
+	in.Progress.Start("poll feeds", len(srcs))
+	defer in.Progress.Finish()
+	for i := range srcs {
+		if err := ctx.Err(); err != nil {
+			return ps, err
+		}
+		s := &srcs[i]
+		ps.Feeds++
+		if err := in.pollOne(ctx, fetch, s, &ps); err != nil {
+			if ctx.Err() != nil {
+				return ps, ctx.Err()
+			}
+			ps.FeedErrors++
+			s.LastError = errorText(err)
+			s.Errors++
+			in.Log.Warn("feed failed", "feed", s.URL, "err", err)
+		} else {
+			s.LastError = ""
+			s.Errors = 0
+		}
+		s.LastPolled = time.Now().UTC()
+		if err := in.Store.UpdateSource(ctx, s); err != nil {
+			return ps, err
+		}
+		in.Progress.Add(1)
+	}
+	return ps, nil
+}
+
+func (in *Ingester) pollOne(ctx context.Context, fetch Fetcher, s *store.Source, ps *PollStats) error {
+	resp, err := fetch.Fetch(ctx, s.URL, source.Conditional{ETag: s.ETag, LastModified: s.LastModified})
+	if err != nil {
+		return err
+	}
+	if resp.NotModified {
+		ps.NotModified++
+		return nil
+	}
+	feed, err := source.ParseFeed(resp.Body, resp.URL)
+	if err != nil {
+		return err
+	}
+	s.ETag, s.LastModified = resp.ETag, resp.LastModified
+	if s.Title == "" {
+		s.Title = feed.Title
+	}
+	if s.Language == "" {
+		s.Language = feed.Language
+	}
+	for _, it := range feed.Items {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		d := &store.Document{SourceID: s.ID, URL: it.URL, ContentType: "text/html", FetchedAt: resp.FetchedAt}
+		if !it.Published.IsZero() {
+			d.Published = it.Published.UTC().Format("2006-01-02")
+		}
+		if it.HasFullContent || it.URL == "" {
+			d.Raw = []byte("<html><head><title>" + htmlEscape(it.Title) + "</title></head><body><article><h1>" +
+				htmlEscape(it.Title) + "</h1>" + it.Content + "</article></body></html>")
+		} else {
+			page, err := fetch.Fetch(ctx, it.URL, source.Conditional{})
+			if err != nil {
+				ps.Documents++
+				ps.Failed++
+				in.Log.Warn("cannot fetch linked page", "url", it.URL, "err", err)
+				continue
+			}
+			d = documentFrom(page, s.ID)
+			d.Published = ""
+			if !it.Published.IsZero() {
+				d.Published = it.Published.UTC().Format("2006-01-02")
+			}
+		}
+		if d.CanonicalURL == "" && d.URL != "" {
+			d.CanonicalURL, _ = source.CanonicalURL(d.URL)
+		}
+		if err := in.Add(ctx, d, &ps.Stats); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func htmlEscape(s string) string {
+	r := []rune{}
+	for _, c := range s {
+		switch c {
+		case '<':
+			r = append(r, []rune("&lt;")...)
+		case '>':
+			r = append(r, []rune("&gt;")...)
+		case '&':
+			r = append(r, []rune("&amp;")...)
+		default:
+			r = append(r, c)
+		}
+	}
+	return string(r)
+}

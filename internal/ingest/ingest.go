@@ -1,0 +1,148 @@
+// Package ingest moves documents into the knowledge base: it stores each
+// raw document first (kept forever), then derives and saves its analysis,
+// and on every run first finishes what an interrupted run left pending.
+// Feeds are polled through internal/source.
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/aptwatch/aptwatch/internal/extract"
+	"github.com/aptwatch/aptwatch/internal/store"
+)
+
+// Progress is told about long work; a terminal shows a bar, a log gets lines.
+type Progress interface {
+	Start(label string, total int) // total -1 when unknown
+	Add(n int)
+	Finish()
+}
+
+// Ingester stores and analyses documents.
+type Ingester struct {
+	Store     store.Store
+	Extractor *extract.Extractor
+	Log       *slog.Logger
+	Progress  Progress
+}
+
+// Stats counts what a run did.
+type Stats struct {
+	Documents  int // documents seen
+	New        int // documents stored for the first time
+	Analysed   int // analyses saved
+	Duplicates int // documents already stored and analysed
+	Failed     int // inputs that could not be read or analysed
+	Resumed    int // pending documents from an interrupted run
+}
+
+func (s Stats) String() string {
+	return fmt.Sprintf("%d documents: %d new, %d already stored, %d analysed, %d resumed, %d failed",
+		s.Documents, s.New, s.Duplicates, s.Analysed, s.Resumed, s.Failed)
+}
+
+// Resume analyses documents stored by an earlier run that stopped before
+// their analysis was saved.
+func (in *Ingester) Resume(ctx context.Context, st *Stats) error {
+	var pending []int64
+	err := in.Store.PendingDocuments(ctx, func(d *store.Document) error {
+		pending = append(pending, d.ID)
+		return nil
+	})
+	if err != nil || len(pending) == 0 {
+		return err
+	}
+	in.Log.Info("resuming documents left pending by an earlier run", "count", len(pending))
+	for _, id := range pending {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		d, err := in.Store.Document(ctx, id)
+		if err != nil {
+			return err
+		}
+		if err := in.analyse(ctx, d); err != nil {
+			st.Failed++
+			in.Log.Warn("analysis failed", "document", id, "err", err)
+			continue
+		}
+		st.Resumed++
+	}
+	return nil
+}
+
+// Add stores one document and analyses it if it is new (or was left
+// pending). Bad documents are counted and logged; only store failures and
+// cancellation return an error.
+func (in *Ingester) Add(ctx context.Context, d *store.Document, st *Stats) error {
+	st.Documents++
+	if d.FetchedAt.IsZero() {
+		d.FetchedAt = time.Now().UTC()
+	}
+	id, isNew, err := in.Store.AddDocument(ctx, d)
+	if err != nil {
+		return fmt.Errorf("store document %s: %w", label(d), err)
+	}
+	d.ID = id
+	if !isNew {
+		st.Duplicates++
+		return nil
+	}
+	st.New++
+	if err := in.analyse(ctx, d); err != nil {
+		if errors.Is(err, context.Canceled) {
+			return err
+		}
+		st.Failed++
+		in.Log.Warn("cannot analyse document; its raw bytes are kept", "document", label(d), "err", err)
+		return nil
+	}
+	st.Analysed++
+	return nil
+}
+
+// Reprocess derives everything again from the stored raw documents, after
+// the catalogue or the extractors changed. Nothing is fetched.
+func (in *Ingester) Reprocess(ctx context.Context, st *Stats) error {
+	var ids []int64
+	if err := in.Store.ForEachDocument(ctx, func(d *store.Document) error {
+		ids = append(ids, d.ID)
+		return nil
+	}); err != nil {
+		return err
+	}
+	in.Progress.Start("reprocess", len(ids))
+	defer in.Progress.Finish()
+	for _, id := range ids {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		d, err := in.Store.Document(ctx, id)
+		if err != nil {
+			return err
+		}
+		st.Documents++
+		if err := in.analyse(ctx, d); err != nil {
+			st.Failed++
+			in.Log.Warn("cannot analyse document", "document", label(d), "err", err)
+		} else {
+			st.Analysed++
+		}
+		in.Progress.Add(1)
+	}
+	return nil
+}
+
+func label(d *store.Document) string {
+	switch {
+	case d.ExternalID != "":
+		return d.ExternalID
+	case d.URL != "":
+		return d.URL
+	}
+	return fmt.Sprintf("#%d", d.ID)
+}

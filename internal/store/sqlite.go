@@ -1,0 +1,219 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/pressly/goose/v3"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// SQLite connection settings. busy_timeout makes a connection wait for a
+// lock held by another process instead of failing; _txlock=immediate takes
+// the write lock at BEGIN, so a transaction never fails half-way when it
+// upgrades from reading to writing. synchronous=NORMAL is safe in WAL mode
+// (a power cut may lose the last commits, never corrupt the file).
+const (
+	sqliteCommon = "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=mmap_size(268435456)&_pragma=cache_size(-16000)&_pragma=temp_store(MEMORY)"
+	sqliteWriter = sqliteCommon + "&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+	sqliteReader = sqliteCommon + "&_pragma=query_only(1)"
+)
+
+func openSQLite(ctx context.Context, path string) (Store, error) {
+	if path == "" {
+		return nil, errors.New("store: empty SQLite path")
+	}
+	if strings.ContainsRune(path, '?') {
+		return nil, fmt.Errorf("store: SQLite path %q: '?' is not allowed in a path", path)
+	}
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("store: %w", err)
+		}
+	}
+	w, err := sql.Open("sqlite", path+"?"+sqliteWriter)
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	// One writer connection: SQLite allows one writer at a time anyway, and
+	// queueing in database/sql is cheaper and surer than lock retries.
+	w.SetMaxOpenConns(1)
+	w.SetMaxIdleConns(1)
+	w.SetConnMaxIdleTime(0)
+	w.SetConnMaxLifetime(0)
+	if err := setupSQLite(ctx, w); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	r, err := sql.Open("sqlite", path+"?"+sqliteReader)
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	n := max(4, runtime.GOMAXPROCS(0))
+	r.SetMaxOpenConns(n)
+	r.SetMaxIdleConns(n)
+	// Planner statistics, as SQLite advises for each open: cheap (bounded
+	// by analysis_limit) and only where they are missing or stale.
+	if _, err := w.ExecContext(ctx, "PRAGMA analysis_limit = 400"); err == nil {
+		_, _ = w.ExecContext(ctx, "PRAGMA optimize = 0x10002")
+	}
+	s := &sqlStore{w: w, r: r, d: sqliteDialect{}}
+	if err := s.prepare(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// setupSQLite connects and runs the migrations, again when another
+// process doing the same to the same new file at the same moment made
+// either fail: switching a new file to WAL can fail with SQLITE_BUSY
+// without waiting, and goose has no lock for SQLite. Each migration is one
+// transaction, so the loser's attempt rolled back and the next one finds
+// the schema up to date.
+func setupSQLite(ctx context.Context, db *sql.DB) error {
+	var err error
+	for attempt := 1; attempt <= 5; attempt++ {
+		if err = db.PingContext(ctx); err == nil {
+			if err = migrate(ctx, db, goose.DialectSQLite3, "sqlite"); err == nil {
+				return nil
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(time.Duration(attempt) * 50 * time.Millisecond):
+		}
+	}
+	return err
+}
+
+type sqliteDialect struct{}
+
+func (sqliteDialect) name() string           { return "sqlite" }
+func (sqliteDialect) rebind(q string) string { return q }
+func (sqliteDialect) forUpdate() string      { return "" }
+
+// Times are stored as RFC 3339 text in UTC: readable, sortable, and parsed
+// back by timeValue.
+func (sqliteDialect) timeArg(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UTC().Format(time.RFC3339Nano)
+}
+
+// The FTS5 tables are kept in step by triggers (see the migration).
+func (sqliteDialect) articleIndex(*Article) ([]string, []string, []any) { return nil, nil, nil }
+
+// The single writer connection already serializes SaveAnalysis.
+func (sqliteDialect) lockNearDup(context.Context, *sql.Tx, uint64) error { return nil }
+
+// WAL with synchronous=NORMAL already commits without an fsync.
+func (sqliteDialect) relaxCommit(context.Context, *sql.Tx) error { return nil }
+
+// busy_timeout already waits for other processes; nothing to retry.
+func (sqliteDialect) retryable(error) bool { return false }
+
+// insertDerived runs the prepared one-row INSERT for each row: SQLite has
+// no round trips to save, and a statement per row count would defeat the
+// prepared-statement cache.
+func (sqliteDialect) insertDerived(ctx context.Context, s *sqlStore, tx *sql.Tx, id int64, rows map[string][][]any) error {
+	for _, t := range derivedTables {
+		q := insertRowSQL(t)
+		for _, r := range rows[t] {
+			if _, err := s.exec(ctx, tx, q, append([]any{id}, r...)...); err != nil {
+				return fmt.Errorf("insert %s: %w", t, err)
+			}
+		}
+	}
+	return nil
+}
+
+func (sqliteDialect) deleteDerived(ctx context.Context, s *sqlStore, tx *sql.Tx, id int64) error {
+	for _, t := range derivedTables {
+		if _, err := s.exec(ctx, tx, deleteDerivedSQL(t), id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// search queries both FTS5 indexes (every article accent-folded; English
+// articles also stemmed) and keeps each article's best rank. FTS5's rank
+// (BM25, see the migration) is negative, lower is better; Rank is its
+// negation so that, as with PostgreSQL's ts_rank, higher is better.
+func (sqliteDialect) search(ctx context.Context, s *sqlStore, q *textQuery, limit int) ([]searchRow, error) {
+	match := q.fts5()
+	if match == "" {
+		return nil, nil
+	}
+	best := map[int64]searchRow{}
+	for _, table := range []string{"articles_fts", "articles_fts_en"} {
+		rows, err := s.query(ctx, s.r, `SELECT rowid, -rank, snippet(`+table+`, -1, '`+snippetOpen+`', '`+snippetClose+`', '…', 24)
+			FROM `+table+` WHERE `+table+` MATCH ? ORDER BY rank`+limitClause(limit), match)
+		if err != nil {
+			return nil, fmt.Errorf("store: search: %w", err)
+		}
+		for rows.Next() {
+			var r searchRow
+			if err := rows.Scan(&r.id, &r.rank, &r.snippet); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if old, ok := best[r.id]; !ok || r.rank > old.rank {
+				best[r.id] = r
+			}
+		}
+		if err := closeRows(rows); err != nil {
+			return nil, fmt.Errorf("store: search: %w", err)
+		}
+	}
+	out := make([]searchRow, 0, len(best))
+	for _, r := range best {
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// badDocuments hashes every document in Go (SQLite has no SHA-256),
+// streaming one row at a time.
+func (sqliteDialect) badDocuments(ctx context.Context, s *sqlStore) ([]int64, error) {
+	rows, err := s.query(ctx, s.r, `SELECT id, content_hash, raw FROM documents ORDER BY id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var bad []int64
+	for rows.Next() {
+		var id int64
+		var hash string
+		var raw sql.RawBytes // valid until Next: no copy of each page
+		if err := rows.Scan(&id, &hash, &raw); err != nil {
+			return nil, err
+		}
+		sum := sha256.Sum256(raw)
+		if hex.EncodeToString(sum[:]) != hash {
+			bad = append(bad, id)
+		}
+	}
+	return bad, rows.Err()
+}
+
+func closeRows(rows *sql.Rows) error {
+	err := rows.Err()
+	if cerr := rows.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
