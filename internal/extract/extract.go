@@ -7,6 +7,7 @@ import (
 	"github.com/aptwatch/aptwatch/internal/article"
 	"github.com/aptwatch/aptwatch/internal/article/language"
 	"github.com/aptwatch/aptwatch/internal/catalog"
+	"github.com/aptwatch/aptwatch/internal/claims"
 	"github.com/aptwatch/aptwatch/internal/recognize"
 	"github.com/aptwatch/aptwatch/internal/recognize/ioc"
 )
@@ -76,6 +77,10 @@ func (x *Extractor) FromArticle(art *article.Article, opt Options) *Result {
 		res.Indicators = append(res.Indicators, Indicator{Type: string(in.Kind), Value: in.Value, Text: in.Text, Start: in.Start, End: in.End, Defanged: in.Defanged})
 	}
 	res.Vulnerabilities = vulnerabilities(a, cves)
+	res.Claims = claims.Extract(a, res.Language)
+	if res.Claims == nil {
+		res.Claims = []claims.Claim{}
+	}
 	if opt.WithText {
 		res.Text = text
 	}

@@ -3,6 +3,8 @@
 // indicators in it. It needs no database.
 package extract
 
+import "github.com/aptwatch/aptwatch/internal/claims"
+
 // Result is what extract prints for one article. docs/extract-format.md
 // documents every field.
 type Result struct {
@@ -18,6 +20,7 @@ type Result struct {
 	Organisations   []Organisation `json:"organisations"`
 	Sectors         []Sector       `json:"sectors"`
 	Indicators      []Indicator    `json:"indicators"`
+	Claims          []claims.Claim `json:"claims"`
 	Text            string         `json:"text,omitempty"`
 	Explain         []Decision     `json:"explain,omitempty"`
 }

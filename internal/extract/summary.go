@@ -96,6 +96,26 @@ func WriteSummary(w io.Writer, r *Result) error {
 	list("Targets", os)
 	list("Sectors", ss)
 	list("Indicators", is)
+	if n := len(r.Claims); n > 0 {
+		fmt.Fprintf(&b, "Claims (%d):\n", n)
+		for _, c := range r.Claims {
+			line := c.Type + ": "
+			if c.Attributor != nil {
+				line += c.Attributor.Name + " says "
+			}
+			line += c.Subject.Name
+			if c.Object.Name != "" {
+				line += " -> " + c.Object.Name
+			}
+			if c.Date != "" {
+				line += " (" + c.Date + ")"
+			}
+			if c.Hedge != "" && c.Hedge != "asserted" {
+				line += " [" + c.Hedge + "]"
+			}
+			fmt.Fprintf(&b, "  - %s\n", line)
+		}
+	}
 	if len(r.Explain) > 0 {
 		b.WriteString("Decisions:\n")
 		for _, d := range r.Explain {

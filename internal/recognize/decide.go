@@ -30,6 +30,9 @@ type Analysis struct {
 	Mentions  []Mention // every decision, in text order; see Accepted
 	NewActors []NewActor
 
+	roles   *[]CountryRole // computed once, on first use
+	targets *[]Target
+
 	actorSentences   map[int]bool // sentences with a believed actor mention
 	malwareSentences map[int]bool // sentences with believed malware or tools
 }

@@ -53,6 +53,15 @@ var criminalWords = words(`ransomware gang gangs cybercriminal cybercriminals cr
 // CountryRoles decides the role of every believed country mention, and adds
 // sponsors named through state bodies ("the MSS", "Beijing").
 func (a *Analysis) CountryRoles() []CountryRole {
+	if a.roles != nil {
+		return *a.roles
+	}
+	out := a.findRoles()
+	a.roles = &out
+	return out
+}
+
+func (a *Analysis) findRoles() []CountryRole {
 	var out []CountryRole
 	add := func(code, role string, si int, reason string) {
 		out = append(out, CountryRole{Code: code, Role: role, Sentence: si, Reason: reason})

@@ -42,8 +42,17 @@ func Sentences(text string) []Span {
 		}
 		if c == '.' || c == '!' || c == '?' {
 			j := i + 1
-			for j < len(text) && (text[j] == '.' || text[j] == '!' || text[j] == '?' || text[j] == '"' || text[j] == '\'' || text[j] == ')') {
-				j++
+			for j < len(text) {
+				if text[j] == '.' || text[j] == '!' || text[j] == '?' || text[j] == '"' || text[j] == '\'' || text[j] == ')' {
+					j++
+					continue
+				}
+				// closing quotes: ” ’ »
+				if q, size := utf8.DecodeRuneInString(text[j:]); q == '”' || q == '’' || q == '»' {
+					j += size
+					continue
+				}
+				break
 			}
 			if j < len(text) && (text[j] == ' ' || text[j] == '\t') && c == '.' && isAbbreviation(text, i) {
 				i = j

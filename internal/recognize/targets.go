@@ -2,6 +2,7 @@ package recognize
 
 import (
 	"fmt"
+	"sort"
 
 	"github.com/aptwatch/aptwatch/internal/catalog"
 )
@@ -41,14 +42,24 @@ millionen milliarden million millions billion dollar dollars euro euros`)
 // adjective ("Belgian Defence"); actors, malware and bare countries are not
 // organisations.
 func (a *Analysis) Targets() []Target {
+	if a.targets != nil {
+		return *a.targets
+	}
+	out := a.findTargets()
+	a.targets = &out
+	return out
+}
+
+func (a *Analysis) findTargets() []Target {
 	var out []Target
 	ts := a.Tokens
 	text := a.Text
 	isCap := func(j int) bool { return j < len(ts) && isCapitalised(text[ts[j].Start:ts[j].End]) }
+	// Mentions are sorted by start and do not overlap.
 	mentionAt := func(j int) *Mention {
-		for i := range a.Mentions {
-			m := &a.Mentions[i]
-			if m.Accepted && m.Start <= ts[j].Start && ts[j].End <= m.End {
+		i := sort.Search(len(a.Mentions), func(i int) bool { return a.Mentions[i].End > ts[j].Start })
+		for ; i < len(a.Mentions) && a.Mentions[i].Start <= ts[j].Start; i++ {
+			if m := &a.Mentions[i]; m.Accepted && ts[j].End <= m.End {
 				return m
 			}
 		}

@@ -24,6 +24,9 @@ const defaultTestPostgres = "postgres://postgres@127.0.0.1:5432/test?sslmode=dis
 
 var backends = []string{"sqlite", "postgres"}
 
+// testBackends adds SQLite in memory (one connection) to the suite.
+var testBackends = append([]string{"memory"}, backends...)
+
 func testPostgresDSN() string {
 	if v := os.Getenv("APTWATCH_TEST_POSTGRES"); v != "" {
 		return v
@@ -54,7 +57,11 @@ func postgresAdmin(tb testing.TB) *sql.DB {
 		pgAdmin.db, pgAdmin.err = db, err
 	})
 	if pgAdmin.err != nil {
-		msg := fmt.Sprintf("PostgreSQL unreachable at %s (set APTWATCH_TEST_POSTGRES): %v", testPostgresDSN(), pgAdmin.err)
+		where := "the DSN in APTWATCH_TEST_POSTGRES"
+		if u, err := url.Parse(testPostgresDSN()); err == nil {
+			where = u.Redacted()
+		}
+		msg := fmt.Sprintf("PostgreSQL unreachable at %s (set APTWATCH_TEST_POSTGRES): %v", where, pgAdmin.err)
 		if os.Getenv("APTWATCH_REQUIRE_POSTGRES") == "1" {
 			tb.Fatal(msg)
 		}
@@ -88,6 +95,12 @@ func openTestStore(tb testing.TB, backend string) *sqlStore {
 func openEmptyStore(backend string, admin *sql.DB) (*sqlStore, func() error, error) {
 	ctx := context.Background()
 	switch backend {
+	case "memory":
+		st, err := Open(ctx, ":memory:")
+		if err != nil {
+			return nil, nil, err
+		}
+		return st.(*sqlStore), st.Close, nil
 	case "sqlite":
 		dir, err := os.MkdirTemp("", "aptwatch-store-")
 		if err != nil {

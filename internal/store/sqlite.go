@@ -28,9 +28,17 @@ const (
 	sqliteReader = sqliteCommon + "&_pragma=query_only(1)"
 )
 
+// memoryPath opens a private in-memory store (for tests of other
+// packages): one connection serves reads and writes, since every
+// connection to ":memory:" is a database of its own.
+const memoryPath = ":memory:"
+
 func openSQLite(ctx context.Context, path string) (Store, error) {
 	if path == "" {
 		return nil, errors.New("store: empty SQLite path")
+	}
+	if path == memoryPath {
+		return openSQLiteMemory(ctx)
 	}
 	if strings.ContainsRune(path, '?') {
 		return nil, fmt.Errorf("store: SQLite path %q: '?' is not allowed in a path", path)
@@ -96,6 +104,28 @@ func setupSQLite(ctx context.Context, db *sql.DB) error {
 		}
 	}
 	return err
+}
+
+func openSQLiteMemory(ctx context.Context) (Store, error) {
+	w, err := sql.Open("sqlite", memoryPath+"?"+sqliteWriter)
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", memoryPath, err)
+	}
+	// The database lives as long as its one connection: never let it go.
+	w.SetMaxOpenConns(1)
+	w.SetMaxIdleConns(1)
+	w.SetConnMaxIdleTime(0)
+	w.SetConnMaxLifetime(0)
+	if err := setupSQLite(ctx, w); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("store: open %s: %w", memoryPath, err)
+	}
+	s := &sqlStore{w: w, r: w, d: sqliteDialect{}}
+	if err := s.prepare(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("store: open %s: %w", memoryPath, err)
+	}
+	return s, nil
 }
 
 type sqliteDialect struct{}

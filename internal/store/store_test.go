@@ -38,7 +38,7 @@ var storeTests = []struct {
 }
 
 func TestStore(t *testing.T) {
-	for _, backend := range backends {
+	for _, backend := range testBackends {
 		t.Run(backend, func(t *testing.T) {
 			t.Parallel()
 			for _, tc := range storeTests {
