@@ -82,6 +82,19 @@ func (in *Ingester) pollOne(ctx context.Context, fetch Fetcher, s *store.Source,
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		// An item whose page is already stored is not fetched or stored
+		// again: canonical URLs drop tracking parameters, so the same
+		// article reached through two links is one.
+		if it.URL != "" {
+			canon, _ := source.CanonicalURL(it.URL)
+			if seen, err := in.Store.HasCanonicalURL(ctx, canon); err != nil {
+				return err
+			} else if seen {
+				ps.Documents++
+				ps.Duplicates++
+				continue
+			}
+		}
 		d := &store.Document{SourceID: s.ID, URL: it.URL, ContentType: "text/html", FetchedAt: resp.FetchedAt}
 		if !it.Published.IsZero() {
 			d.Published = it.Published.UTC().Format("2006-01-02")

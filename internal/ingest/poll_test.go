@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/aptwatch/aptwatch/internal/catalog"
@@ -45,8 +46,9 @@ func newTestIngester(t *testing.T) (*Ingester, store.Store) {
 // feedServer serves feeds we wrote: a good one with full content and one
 // with summaries only (whose pages it also serves), and every kind of bad
 // feed: missing, failing, a billion-laughs bomb, endless, oversized, broken.
-func feedServer(t *testing.T) *httptest.Server {
+func feedServer(t *testing.T) (*httptest.Server, *atomic.Int32) {
 	mux := http.NewServeMux()
+	var pageFetches atomic.Int32
 	item := func(i int, host, body string) string {
 		return fmt.Sprintf(`<item><title>Report %d</title><link>%s/page/%d</link><guid>%s/page/%d</guid>
 <pubDate>Mon, 0%d Mar 2025 10:00:00 GMT</pubDate>%s</item>`, i, host, i, host, i, i%9+1, body)
@@ -77,6 +79,7 @@ func feedServer(t *testing.T) *httptest.Server {
 			item(7, host, `<description>Short summary.</description>`))
 	})
 	mux.HandleFunc("/page/7", func(w http.ResponseWriter, r *http.Request) {
+		pageFetches.Add(1)
 		fmt.Fprint(w, `<html><head><title>APT29 targets vaccine research</title></head><body><article><h1>APT29 targets vaccine research</h1>`+
 			`<p>Britain said APT29, also known as Cozy Bear, targeted vaccine research in Canada and the United States. `+
 			strings.Repeat("Officials described the campaign as persistent and well resourced. ", 20)+`</p></article></body></html>`)
@@ -106,14 +109,14 @@ func feedServer(t *testing.T) *httptest.Server {
 	})
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
-	return srv
+	return srv, &pageFetches
 }
 
 // TestPollBadFeeds: every bad feed gets a clear last error on its source,
 // the good feeds are ingested, and a second poll uses conditional GET.
 func TestPollBadFeeds(t *testing.T) {
 	in, st := newTestIngester(t)
-	srv := feedServer(t)
+	srv, pageFetches := feedServer(t)
 	ctx := context.Background()
 	feeds := []string{"/good.xml", "/summary.xml", "/missing.xml", "/fail.xml", "/bomb.xml", "/endless.xml", "/broken.xml", "/latin1.xml", "http://127.0.0.1:1/unreachable.xml"}
 	for _, f := range feeds {
@@ -165,6 +168,11 @@ func TestPollBadFeeds(t *testing.T) {
 	}
 	if ps2.NotModified < 1 || ps2.New != 0 {
 		t.Errorf("second poll: %d not modified, %d new documents; want at least 1 and 0", ps2.NotModified, ps2.New)
+	}
+	// The summary feed has no validators, so it is read again, but its
+	// item's page is stored already and is not fetched again.
+	if n := pageFetches.Load(); n != 1 {
+		t.Errorf("linked page fetched %d times over two polls, want 1", n)
 	}
 }
 

@@ -202,6 +202,9 @@ type Store interface {
 	Document(ctx context.Context, id int64) (*Document, error)
 	// ForEachDocument calls fn for every document in id order (reprocess).
 	ForEachDocument(ctx context.Context, fn func(*Document) error) error
+	// HasCanonicalURL reports whether a document with this canonical URL
+	// is stored.
+	HasCanonicalURL(ctx context.Context, canonical string) (bool, error)
 	// PendingDocuments calls fn for every document without an analysis.
 	PendingDocuments(ctx context.Context, fn func(*Document) error) error
 
