@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"sort"
@@ -20,26 +21,33 @@ import (
 
 // genArticle writes the i-th article of a benchmark corpus from sentences
 // written for it: about 2.5 KB, mixed languages, with actors, countries,
-// malware and a CVE, and a unique first line so that no two are the same.
+// malware and a CVE. Each article draws its own sentences, so that no two
+// are near-duplicates (which the store would rightly merge).
 func genArticle(i int) []byte {
 	actors := []string{"APT28", "Kimsuky", "MuddyWater", "APT41", "Sandworm Team", "Lazarus Group", "APT29", "Volt Typhoon", "LockBit", "Turla group"}
 	countries := []string{"Belgium", "Germany", "France", "Japan", "Brazil", "Canada", "Italy", "Spain", "Poland", "India"}
 	malware := []string{"PlugX", "Cobalt Strike", "Mimikatz", "ShadowPad", "Emotet", "QakBot"}
+	targets := []string{"ministries", "hospitals", "telecom operators", "universities", "ports", "banks", "energy suppliers", "think tanks", "law firms", "defence contractors"}
 	sentences := []string{
-		"Researchers said the %s group targeted ministries in %s with phishing emails that carried %s.",
-		"Il gruppo %s, sostenuto dallo stato, ha preso di mira aziende in %s usando %s.",
-		"Le groupe %s a visé des opérateurs de télécommunications en %s avec %s.",
-		"Die Gruppe %s griff Behörden in %s an und setzte %s ein.",
-		"El grupo %s atacó bancos en %s con %s, según los investigadores.",
+		"Researchers said the %s group targeted %s in %s with phishing emails that carried %s.",
+		"Il gruppo %s, sostenuto dallo stato, ha preso di mira %s in %s usando %s.",
+		"Le groupe %s a visé des %s en %s avec %s.",
+		"Die Gruppe %s griff %s in %s an und setzte %s ein.",
+		"El grupo %s atacó %s en %s con %s, según los investigadores.",
+		"Investigators linked %s to intrusions at %s in %s that deployed %s.",
+		"Officials said %s stole data from %s in %s after installing %s.",
 	}
+	rng := rand.New(rand.NewSource(int64(i)))
 	var b []byte
 	b = append(b, fmt.Sprintf("Bulletin %d: new intrusion campaign reported\n\nBy Staff · %s\n\n", i,
 		time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i%700).Format("January 2, 2006"))...)
 	for j := 0; len(b) < 2500; j++ {
-		k := i*7 + j*3
-		b = append(b, fmt.Sprintf(sentences[k%len(sentences)], actors[k%len(actors)], countries[(k/3)%len(countries)], malware[(k/5)%len(malware)])...)
-		b = append(b, fmt.Sprintf(" Case %d-%d was closed after CVE-2023-%04d was patched.", i, j, 1000+(k%9000))...)
-		b = append(b, "\n\n"...)
+		b = append(b, fmt.Sprintf(sentences[rng.Intn(len(sentences))], actors[rng.Intn(len(actors))], targets[rng.Intn(len(targets))],
+			countries[rng.Intn(len(countries))], malware[rng.Intn(len(malware))])...)
+		b = append(b, fmt.Sprintf(" The flaw CVE-2023-%04d was patched in %d days.", 1000+rng.Intn(9000), 2+rng.Intn(90))...)
+		if j%2 == 1 {
+			b = append(b, "\n\n"...)
+		}
 	}
 	return b
 }
@@ -102,6 +110,11 @@ func BenchmarkIngest(b *testing.B) {
 				b.ReportMetric(float64(n)/el.Seconds(), "articles/s")
 				if stats.Analysed != n {
 					b.Fatalf("%d analysed of %d: %s", stats.Analysed, n, stats)
+				}
+				// Distinct articles: near-duplicates would be merged and make
+				// the figures flatter the store.
+				if r, err := st.Check(ctx); err == nil {
+					b.ReportMetric(float64(r.Articles), "articles")
 				}
 				if path != "" {
 					size := int64(0)

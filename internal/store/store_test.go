@@ -100,6 +100,11 @@ func testDocumentsDedup(t *testing.T, s *sqlStore) {
 	if _, err := s.Document(ctx, 9999); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("missing document: %v", err)
 	}
+	for u, want := range map[string]bool{d.CanonicalURL: true, "https://example.com/b": false, "": false, "x\x00\xff": false} {
+		if got, err := s.HasCanonicalURL(ctx, u); err != nil || got != want {
+			t.Errorf("HasCanonicalURL(%q) = %v, %v; want %v", u, got, err, want)
+		}
+	}
 }
 
 func testSources(t *testing.T, s *sqlStore) {

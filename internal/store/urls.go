@@ -12,7 +12,8 @@ func (s *sqlStore) HasCanonicalURL(ctx context.Context, canonical string) (bool,
 		return false, nil
 	}
 	var n int
-	err := s.queryRow(ctx, s.r, `SELECT COUNT(*) FROM (SELECT 1 FROM documents WHERE canonical_url = ? LIMIT 1) x`, canonical).Scan(&n)
+	// Cleaned as when stored (and so that PostgreSQL accepts any input).
+	err := s.queryRow(ctx, s.r, `SELECT COUNT(*) FROM (SELECT 1 FROM documents WHERE canonical_url = ? LIMIT 1) x`, clean(canonical)).Scan(&n)
 	if err != nil {
 		return false, fmt.Errorf("store: look up URL: %w", err)
 	}
