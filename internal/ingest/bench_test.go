@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -38,13 +39,22 @@ func genArticle(i int) []byte {
 		"Officials said %s stole data from %s in %s after installing %s.",
 	}
 	rng := rand.New(rand.NewSource(int64(i)))
+	// Invented organisation and place names make each sentence unique, as
+	// the names in real reports do.
+	syl := []string{"ka", "ro", "vel", "mar", "to", "lin", "sa", "dor", "qui", "ben", "ta", "lo", "ver", "mi", "zan", "po", "re", "nu", "gal", "fe"}
+	name := func() string {
+		n := syl[rng.Intn(len(syl))] + syl[rng.Intn(len(syl))] + syl[rng.Intn(len(syl))]
+		return strings.ToUpper(n[:1]) + n[1:]
+	}
+	orgs := []string{"Logistics", "Bank", "Hospital", "University", "Energy", "Telecom", "Ministry", "Port Authority"}
 	var b []byte
 	b = append(b, fmt.Sprintf("Bulletin %d: new intrusion campaign reported\n\nBy Staff · %s\n\n", i,
 		time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i%700).Format("January 2, 2006"))...)
 	for j := 0; len(b) < 2500; j++ {
 		b = append(b, fmt.Sprintf(sentences[rng.Intn(len(sentences))], actors[rng.Intn(len(actors))], targets[rng.Intn(len(targets))],
 			countries[rng.Intn(len(countries))], malware[rng.Intn(len(malware))])...)
-		b = append(b, fmt.Sprintf(" The flaw CVE-2023-%04d was patched in %d days.", 1000+rng.Intn(9000), 2+rng.Intn(90))...)
+		b = append(b, fmt.Sprintf(" Among the victims was %s %s in %s, which patched CVE-2023-%04d after %d days.",
+			name(), orgs[rng.Intn(len(orgs))], name(), 1000+rng.Intn(9000), 2+rng.Intn(90))...)
 		if j%2 == 1 {
 			b = append(b, "\n\n"...)
 		}
