@@ -58,7 +58,6 @@ func Load(dataDir string) (*Loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.conflicts = conflicts
 	return &Loaded{Catalog: c, Conflicts: conflicts, Imports: imports}, nil
 }
 

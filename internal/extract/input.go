@@ -155,11 +155,9 @@ func readLine(br *bufio.Reader) ([]byte, error) {
 	for {
 		chunk, err := br.ReadSlice('\n')
 		if len(buf)+len(chunk) > MaxInputSize {
+			// Drain the rest of the line so that the next one can be read.
 			for errors.Is(err, bufio.ErrBufferFull) {
 				_, err = br.ReadSlice('\n')
-			}
-			if err == io.EOF {
-				return nil, errLineTooLong
 			}
 			return nil, errLineTooLong
 		}

@@ -25,7 +25,7 @@ func BenchmarkPartAutomaton(b *testing.B) {
 	}
 }
 
-func BenchmarkPartCodeRegexp(b *testing.B) {
+func BenchmarkPartCodeLike(b *testing.B) {
 	text := benchCorpus(4 << 20)
 	b.SetBytes(int64(len(text)))
 	for i := 0; i < b.N; i++ {
