@@ -165,10 +165,15 @@ func malware(a *recognize.Analysis) []Malware {
 	return out
 }
 
+// sectors lists the sectors named as targets: in a sentence where
+// something is targeted or attacked.
 func sectors(a *recognize.Analysis) []Sector {
 	out := []Sector{}
 	idx := map[*catalog.Entity]int{}
 	for _, m := range a.Accepted(catalog.Sector) {
+		if !a.TargetedSentence(m.Sentence) {
+			continue
+		}
 		i, ok := idx[m.Entity]
 		if !ok {
 			out = append(out, Sector{ID: m.Entity.ID, Name: m.Entity.Name})

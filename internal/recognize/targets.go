@@ -164,3 +164,10 @@ func hasGermanNouns(s string) bool {
 	}
 	return false
 }
+
+// TargetedSentence reports whether sentence si names something attacked or
+// targeted: a targeting or attack word stands in it.
+func (a *Analysis) TargetedSentence(si int) bool {
+	d := decider{a: a}
+	return d.sentenceHas(si, targetCues) != "" || d.sentenceHas(si, attackWords) != ""
+}
