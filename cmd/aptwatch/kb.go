@@ -58,3 +58,16 @@ func newIngester(ctx context.Context, c *cli) (*ingest.Ingester, store.Store, er
 		Progress:  ingest.NewProgress(os.Stderr, log),
 	}, st, nil
 }
+
+// withIngester runs long work with an ingester over the knowledge base,
+// stopping cleanly on Ctrl-C (the next run goes on from there).
+func withIngester(c *cli, fn func(ctx context.Context, in *ingest.Ingester) error) error {
+	ctx, stop := interruptible()
+	defer stop()
+	in, st, err := newIngester(ctx, c)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return fn(ctx, in)
+}

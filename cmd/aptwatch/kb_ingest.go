@@ -19,13 +19,12 @@ type ingestCmd struct {
 }
 
 func (cmd *ingestCmd) Run(c *cli) error {
-	ctx, stop := interruptible()
-	defer stop()
-	in, st, err := newIngester(ctx, c)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
+	return withIngester(c, func(ctx context.Context, in *ingest.Ingester) error {
+		return cmd.run(ctx, in)
+	})
+}
+
+func (cmd *ingestCmd) run(ctx context.Context, in *ingest.Ingester) error {
 	f := source.New(source.Options{AllowPrivate: cmd.AllowPrivate})
 	stats, err := in.Inputs(ctx, cmd.Inputs, os.Stdin, f)
 	fmt.Fprintln(os.Stderr, "ingest:", stats)
@@ -45,17 +44,12 @@ func (cmd *ingestCmd) Run(c *cli) error {
 type reprocessCmd struct{}
 
 func (cmd *reprocessCmd) Run(c *cli) error {
-	ctx, stop := interruptible()
-	defer stop()
-	in, st, err := newIngester(ctx, c)
-	if err != nil {
+	return withIngester(c, func(ctx context.Context, in *ingest.Ingester) error {
+		var stats ingest.Stats
+		err := in.Reprocess(ctx, &stats)
+		fmt.Fprintln(os.Stderr, "reprocess:", stats)
 		return err
-	}
-	defer st.Close()
-	var stats ingest.Stats
-	err = in.Reprocess(ctx, &stats)
-	fmt.Fprintln(os.Stderr, "reprocess:", stats)
-	return err
+	})
 }
 
 type feedsCmd struct {
@@ -160,13 +154,12 @@ type feedsPollCmd struct {
 }
 
 func (cmd *feedsPollCmd) Run(c *cli) error {
-	ctx, stop := interruptible()
-	defer stop()
-	in, st, err := newIngester(ctx, c)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
+	return withIngester(c, func(ctx context.Context, in *ingest.Ingester) error {
+		return cmd.run(ctx, in)
+	})
+}
+
+func (cmd *feedsPollCmd) run(ctx context.Context, in *ingest.Ingester) error {
 	f := source.New(source.Options{AllowPrivate: cmd.AllowPrivate})
 	ps, err := in.Poll(ctx, f)
 	fmt.Fprintf(os.Stderr, "poll: %d feeds (%d not modified, %d failed); %s\n", ps.Feeds, ps.NotModified, ps.FeedErrors, ps.Stats)

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -144,7 +145,7 @@ func Merge(base []*Entity, imported []*Entity, origin string) ([]*Entity, []Conf
 			addLink(from, l)
 		}
 		for _, u := range x.Uses {
-			if to := joined[u]; to != nil && !contains(from.Uses, to.ID) {
+			if to := joined[u]; to != nil && !slices.Contains(from.Uses, to.ID) {
 				from.Uses = append(from.Uses, to.ID)
 			}
 		}
@@ -279,7 +280,7 @@ func (m *merger) fold(target, x *Entity, origin string) {
 		m.addName(target, a.Name)
 	}
 	for _, id := range x.AttackIDs {
-		if !contains(target.AttackIDs, id) {
+		if !slices.Contains(target.AttackIDs, id) {
 			target.AttackIDs = append(target.AttackIDs, id)
 			if _, ok := m.byAttack[id]; !ok {
 				m.byAttack[id] = target
@@ -287,7 +288,7 @@ func (m *merger) fold(target, x *Entity, origin string) {
 		}
 	}
 	for _, u := range x.MISP {
-		if !contains(target.MISP, u) {
+		if !slices.Contains(target.MISP, u) {
 			target.MISP = append(target.MISP, u)
 		}
 	}
@@ -298,7 +299,7 @@ func (m *merger) fold(target, x *Entity, origin string) {
 		target.Type = x.Type
 	}
 	for _, c := range x.CVEs {
-		if !contains(target.CVEs, c) {
+		if !slices.Contains(target.CVEs, c) {
 			target.CVEs = append(target.CVEs, c)
 		}
 	}
@@ -311,15 +312,6 @@ func addLink(e *Entity, l Link) {
 		}
 	}
 	e.Links = append(e.Links, l)
-}
-
-func contains(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // SortConflicts orders conflicts by name for stable output.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -206,7 +207,7 @@ func countries(a *recognize.Analysis) []Country {
 	}
 	for _, r := range a.CountryRoles() {
 		i := get(r.Code)
-		if !contains(out[i].Roles, r.Role) {
+		if !slices.Contains(out[i].Roles, r.Role) {
 			out[i].Roles = append(out[i].Roles, r.Role)
 		}
 	}
@@ -259,30 +260,12 @@ func explain(a *recognize.Analysis) []Decision {
 	}
 	for _, n := range a.NewActors {
 		out = append(out, Decision{Entity: n.Name, Kind: "actor", Text: n.Name, Start: n.Start, End: n.End, Rule: n.Rule,
-			Accepted: true, Reason: n.Reason + "; not in the catalogue", Sentence: a.SentenceText(sentenceOf(a, n.Start))})
+			Accepted: true, Reason: n.Reason + "; not in the catalogue", Sentence: a.SentenceText(a.SentenceAt(n.Start))})
 	}
 	for _, r := range a.CountryRoles() {
 		out = append(out, Decision{Entity: r.Code, Kind: "country-role", Text: r.Role, Rule: "role", Accepted: true, Reason: r.Reason, Sentence: a.SentenceText(r.Sentence)})
 	}
 	return out
-}
-
-func sentenceOf(a *recognize.Analysis, off int) int {
-	for i, s := range a.Sentences {
-		if off >= s.Start && off < s.End {
-			return i
-		}
-	}
-	return -1
-}
-
-func contains(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func organisations(a *recognize.Analysis) []Organisation {

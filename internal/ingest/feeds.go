@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"html"
 	"time"
 
 	"github.com/aptwatch/aptwatch/internal/source"
@@ -100,8 +101,8 @@ func (in *Ingester) pollOne(ctx context.Context, fetch Fetcher, s *store.Source,
 			d.Published = it.Published.UTC().Format("2006-01-02")
 		}
 		if it.HasFullContent || it.URL == "" {
-			d.Raw = []byte("<html><head><title>" + htmlEscape(it.Title) + "</title></head><body><article><h1>" +
-				htmlEscape(it.Title) + "</h1>" + it.Content + "</article></body></html>")
+			d.Raw = []byte("<html><head><title>" + html.EscapeString(it.Title) + "</title></head><body><article><h1>" +
+				html.EscapeString(it.Title) + "</h1>" + it.Content + "</article></body></html>")
 		} else {
 			page, err := fetch.Fetch(ctx, it.URL, source.Conditional{})
 			if err != nil {
@@ -124,21 +125,4 @@ func (in *Ingester) pollOne(ctx context.Context, fetch Fetcher, s *store.Source,
 		}
 	}
 	return nil
-}
-
-func htmlEscape(s string) string {
-	r := []rune{}
-	for _, c := range s {
-		switch c {
-		case '<':
-			r = append(r, []rune("&lt;")...)
-		case '>':
-			r = append(r, []rune("&gt;")...)
-		case '&':
-			r = append(r, []rune("&amp;")...)
-		default:
-			r = append(r, c)
-		}
-	}
-	return string(r)
 }

@@ -3,7 +3,6 @@ package ingest
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"net/url"
 	"strings"
@@ -100,5 +99,5 @@ func errorText(err error) string {
 	if len(s) > 300 {
 		s = s[:300] + "..."
 	}
-	return strings.TrimSpace(fmt.Sprint(s))
+	return strings.TrimSpace(s)
 }

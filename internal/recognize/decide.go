@@ -57,6 +57,9 @@ func (a *Analysis) Accepted(kinds ...catalog.Kind) []Mention {
 	return out
 }
 
+// SentenceAt returns the index of the sentence holding byte offset off.
+func (a *Analysis) SentenceAt(off int) int { return sentenceIndex(a.Sentences, off) }
+
 // SentenceText returns the text of sentence i.
 func (a *Analysis) SentenceText(i int) string {
 	if i < 0 || i >= len(a.Sentences) {
@@ -150,7 +153,7 @@ func (d *decider) choose(c Candidate) catalog.AliasRef {
 	if len(c.Refs) == 1 {
 		return c.Refs[0]
 	}
-	malwareCtx := d.near(c.Start, c.End, 2, malwareCues)
+	malwareCtx := d.a.near(c.Start, c.End, 2, malwareCues)
 	rank := func(r catalog.AliasRef) int {
 		a := r.AliasInfo()
 		s := 0
@@ -200,8 +203,8 @@ func (d *decider) evidence(i int) (bool, string) {
 	if m.Entity.Kind == catalog.Malware || m.Entity.Kind == catalog.Tool {
 		cues = malwareCues
 	}
-	neg := d.sentenceHas(m.Sentence, negativeCues)
-	adjacent := d.near(m.Start, m.End, 2, cues)
+	neg := d.a.sentenceHas(m.Sentence, negativeCues)
+	adjacent := d.a.near(m.Start, m.End, 2, cues)
 	switch m.Rule {
 	case "list":
 		return true, "number in a list after an APT name"
@@ -212,7 +215,7 @@ func (d *decider) evidence(i int) (bool, string) {
 	if al.Ambiguity == catalog.AmbiguityHigh {
 		// A very common word needs its cue right beside it ("Play
 		// ransomware", "gruppo Play"), and never counts in lower case.
-		adjacent = d.near(m.Start, m.End, 1, cues)
+		adjacent = d.a.near(m.Start, m.End, 1, cues)
 		if isAllLower(m.Text) && !d.plainlyNamed(m.Entity) {
 			return false, fmt.Sprintf("%q is a very common word written in lower case", m.Text)
 		}
@@ -235,19 +238,19 @@ func (d *decider) evidence(i int) (bool, string) {
 		return true, fmt.Sprintf("listed with %s", listed)
 	case adjacent != "":
 		return true, fmt.Sprintf("%q stands next to it", adjacent)
-	case d.naming(m.Sentence) != "":
-		return true, fmt.Sprintf("the sentence names an actor (%q)", d.naming(m.Sentence))
+	case d.a.naming(m.Sentence) != "":
+		return true, fmt.Sprintf("the sentence names an actor (%q)", d.a.naming(m.Sentence))
 	case d.otherAlias(i):
 		return true, "the same entity is named unambiguously elsewhere in the text"
 	case m.Rule != "near-miss" && isAllUpper(m.Text) && isAllUpper(al.Name) && len(m.Text) > 3 && !d.shouting(m.Sentence):
-		if w := d.near(m.Start, m.End, 8, cues); w != "" {
+		if w := d.a.near(m.Start, m.End, 8, cues); w != "" {
 			return true, fmt.Sprintf("written in capitals as vendors name actors, and %q is near", w)
 		}
 	}
-	if w := d.near(m.Start, m.End, 6, cues); w != "" && m.Rule != "near-miss" {
+	if w := d.a.near(m.Start, m.End, 6, cues); w != "" && m.Rule != "near-miss" {
 		return true, fmt.Sprintf("%q is near", w)
 	}
-	if w := d.near(m.Start, m.End, 4, threatWords); w != "" && m.Rule != "near-miss" && m.Entity.Kind == catalog.Actor {
+	if w := d.a.near(m.Start, m.End, 4, threatWords); w != "" && m.Rule != "near-miss" && m.Entity.Kind == catalog.Actor {
 		return true, fmt.Sprintf("%q is near", w)
 	}
 	return false, fmt.Sprintf("%q is also an ordinary word and the text does not show it is a threat actor", al.Name)
@@ -255,12 +258,12 @@ func (d *decider) evidence(i int) (bool, string) {
 
 // near returns a cue word within n words of [start, end) in the same
 // sentence, or "".
-func (d *decider) near(start, end, n int, cues map[string]bool) string {
-	ts := d.a.Tokens
-	si := sentenceIndex(d.a.Sentences, start)
+func (a *Analysis) near(start, end, n int, cues map[string]bool) string {
+	ts := a.Tokens
+	si := sentenceIndex(a.Sentences, start)
 	var sent Span
 	if si >= 0 {
-		sent = d.a.Sentences[si]
+		sent = a.Sentences[si]
 	}
 	first := tokenAt(ts, start)
 	last := tokenAt(ts, end-1)
@@ -277,26 +280,26 @@ func (d *decider) near(start, end, n int, cues map[string]bool) string {
 	return ""
 }
 
-func (d *decider) sentenceHas(si int, cues map[string]bool) string {
+func (a *Analysis) sentenceHas(si int, cues map[string]bool) string {
 	if si < 0 {
 		return ""
 	}
-	s := d.a.Sentences[si]
-	for j := tokenAt(d.a.Tokens, s.Start); j < len(d.a.Tokens) && d.a.Tokens[j].Start < s.End; j++ {
-		if cues[d.a.Tokens[j].Fold] {
-			return d.a.Tokens[j].Fold
+	s := a.Sentences[si]
+	for j := tokenAt(a.Tokens, s.Start); j < len(a.Tokens) && a.Tokens[j].Start < s.End; j++ {
+		if cues[a.Tokens[j].Fold] {
+			return a.Tokens[j].Fold
 		}
 	}
 	return ""
 }
 
 // naming returns a naming phrase ("known as") in sentence si, or "".
-func (d *decider) naming(si int) string {
+func (a *Analysis) naming(si int) string {
 	if si < 0 {
 		return ""
 	}
-	s := d.a.Sentences[si]
-	ts := d.a.Tokens
+	s := a.Sentences[si]
+	ts := a.Tokens
 	for j := tokenAt(ts, s.Start); j < len(ts) && ts[j].Start < s.End; j++ {
 		if p := phraseAt(ts, j, namingCues); p != nil {
 			return strings.Join(p, " ")

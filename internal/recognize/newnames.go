@@ -86,7 +86,6 @@ func (r *Recognizer) newActors(a *Analysis) []NewActor {
 	text := a.Text
 	raw := func(j int) string { return text[ts[j].Start:ts[j].End] }
 	gap := func(j int) string { return text[ts[j].End:ts[j+1].Start] }
-	d := decider{a: a}
 	for j := range ts {
 		w := raw(j)
 		// UNC5221, TA577, APT99
@@ -117,7 +116,7 @@ func (r *Recognizer) newActors(a *Analysis) []NewActor {
 		// Microsoft, CrowdStrike, Unit 42 families: "Salt Typhoon", "Wicked Panda"
 		if familyWords[raw(j+1)] && isCapitalised(w) && gap(j) == " " && len(w) >= 3 && !isAllUpper(w) {
 			si := sentenceIndex(a.Sentences, ts[j].Start)
-			if cue := d.near(ts[j].Start, ts[j+1].End, 8, actorCues); cue != "" && d.sentenceHas(si, weatherWords) == "" {
+			if cue := a.near(ts[j].Start, ts[j+1].End, 8, actorCues); cue != "" && a.sentenceHas(si, weatherWords) == "" {
 				add(ts[j].Start, ts[j+1].End, "naming-scheme", fmt.Sprintf("a vendor family name, and %q is near", cue))
 			}
 		}
@@ -136,7 +135,7 @@ func (r *Recognizer) newActors(a *Analysis) []NewActor {
 		for e+1 < len(ts) && e < n+2 && (gap(e) == " " || gap(e) == "-" || gap(e) == ".") && (isCapitalised(raw(e+1)) || isDigits(raw(e+1))) {
 			e++
 		}
-		if cue := d.near(ts[n].Start, ts[e].End, 10, actorCues); cue != "" {
+		if cue := a.near(ts[n].Start, ts[e].End, 10, actorCues); cue != "" {
 			add(ts[n].Start, ts[e].End, "naming-phrase", fmt.Sprintf("named after %q with %q near", strings.Join(p, " "), cue))
 		}
 	}

@@ -186,7 +186,7 @@ func (a *Analysis) rolesOf(m Mention) [][2]string {
 	// Victim: the object of a targeting word shortly before, in the same
 	// clause; or the place "in" which an attack struck. Not after
 	// "whether", nor as the agent of "an attempt by China".
-	if (&decider{a: a}).sentenceHas(si, hedgeWords) != "" ||
+	if a.sentenceHas(si, hedgeWords) != "" ||
 		(romanceLink[tok(first-1)] || tok(first-1) == "of" || tok(first-1) == "by") && agentNouns[tok(first-2)] {
 		return roles
 	}
@@ -207,9 +207,8 @@ func (a *Analysis) rolesOf(m Mention) [][2]string {
 	}
 	compound = m.End < len(a.Text) && a.Text[m.End] == '-'
 	prep := inPreps[tok(first-1)] || isArticle(tok(first-1)) && inPreps[tok(first-2)] || !adjective && !compound && inPrepsNamesOnly[tok(first-1)]
-	d := &decider{a: a}
-	if prep && !locationWords[tok(first-2)] && !locationWords[tok(first-3)] && d.sentenceHas(si, lawWords) == "" {
-		if w := d.sentenceHas(si, attackWords); w != "" {
+	if prep && !locationWords[tok(first-2)] && !locationWords[tok(first-3)] && a.sentenceHas(si, lawWords) == "" {
+		if w := a.sentenceHas(si, attackWords); w != "" {
 			return append(roles, [2]string{RoleVictim, fmt.Sprintf("%q in a sentence about %q", tok(first-1)+" "+m.Text, w)})
 		}
 		// "Emotet activity in France": malware or an actor at work there.
@@ -472,8 +471,7 @@ func (a *Analysis) sentenceAboutThreats(si int) bool {
 	if a.actorSentences[si] {
 		return true
 	}
-	d := decider{a: a}
-	return d.sentenceHas(si, threatWords) != ""
+	return a.sentenceHas(si, threatWords) != ""
 }
 
 // findPhrase returns the index of the first token of phrase p in sentence
@@ -547,4 +545,4 @@ func withoutRole(rs [][2]string, role string) [][2]string {
 var negations = words(`no not nessuna nessun non aucune aucun pas keine kein nicht ninguna ningun geen niet nenhuma`)
 
 // negated returns a negation word in sentence si, or "".
-func (a *Analysis) negated(si int) string { return (&decider{a: a}).sentenceHas(si, negations) }
+func (a *Analysis) negated(si int) string { return a.sentenceHas(si, negations) }

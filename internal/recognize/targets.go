@@ -168,6 +168,5 @@ func hasGermanNouns(s string) bool {
 // TargetedSentence reports whether sentence si names something attacked or
 // targeted: a targeting or attack word stands in it.
 func (a *Analysis) TargetedSentence(si int) bool {
-	d := decider{a: a}
-	return d.sentenceHas(si, targetCues) != "" || d.sentenceHas(si, attackWords) != ""
+	return a.sentenceHas(si, targetCues) != "" || a.sentenceHas(si, attackWords) != ""
 }

@@ -1,6 +1,7 @@
 package story
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -65,27 +66,8 @@ hacker hackers gruppe gruppen regierung angriff angriffe unternehmen daten minis
 
 func words(s string) map[string]bool {
 	m := map[string]bool{}
-	for _, w := range splitFields(s) {
+	for _, w := range strings.Fields(s) {
 		m[w] = true
 	}
 	return m
-}
-
-func splitFields(s string) []string {
-	var out []string
-	start := -1
-	for i, r := range s {
-		if unicode.IsSpace(r) {
-			if start >= 0 {
-				out = append(out, s[start:i])
-				start = -1
-			}
-		} else if start < 0 {
-			start = i
-		}
-	}
-	if start >= 0 {
-		out = append(out, s[start:])
-	}
-	return out
 }
