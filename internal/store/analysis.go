@@ -23,9 +23,14 @@ const (
 	qDeleteArticle  = `DELETE FROM articles WHERE id = ?`
 	qLinkDocument   = `INSERT INTO article_documents (article_id, document_id) VALUES (?, ?)`
 	// Articles sharing a band with a fingerprint, carried by a document
-	// other than the one being analysed.
-	qNearDuplicates = `SELECT a.id, a.fingerprint FROM articles a
-		WHERE (a.band0 = ? OR a.band1 = ? OR a.band2 = ? OR a.band3 = ?) AND a.text <> ''
+	// other than the one being analysed. One indexed lookup per band,
+	// joined after, whatever the planner's statistics say: some SQLite
+	// versions plan the OR form as a scan of the whole table.
+	qNearDuplicates = `SELECT a.id, a.fingerprint FROM (
+			SELECT id FROM articles WHERE band0 = ? UNION SELECT id FROM articles WHERE band1 = ?
+			UNION SELECT id FROM articles WHERE band2 = ? UNION SELECT id FROM articles WHERE band3 = ?) c
+		CROSS JOIN articles a
+		WHERE a.id = c.id AND a.text <> ''
 		  AND EXISTS (SELECT 1 FROM article_documents ad WHERE ad.article_id = a.id AND ad.document_id <> ?)
 		ORDER BY a.id`
 	qSetExternalID = `UPDATE articles SET external_id = ?
@@ -34,7 +39,7 @@ const (
 
 // derivedTables hold what an analysis says of an article: their columns
 // after article_id, and the PostgreSQL type of each (for arrays).
-var derivedTables = []string{"article_entities", "mentions", "article_countries", "article_sectors", "article_cves", "indicators"}
+var derivedTables = []string{"article_entities", "mentions", "article_countries", "article_sectors", "article_cves", "indicators", "claims"}
 
 var derivedCols = map[string][]string{
 	"article_entities":  {"entity_id", "kind", "type", "name", "attack_id", "sponsor", "confidence", "date"},
@@ -43,6 +48,8 @@ var derivedCols = map[string][]string{
 	"article_sectors":   {"sector"},
 	"article_cves":      {"cve"},
 	"indicators":        {"type", "value"},
+	"claims": {"seq", "type", "subject_kind", "subject_id", "subject_name", "object_kind", "object_id", "object_name",
+		"attributor_kind", "attributor_id", "attributor_name", "hedge", "denies", "date", "start_pos", "end_pos", "evidence", "language"},
 }
 
 var derivedTypes = map[string][]string{
@@ -52,12 +59,14 @@ var derivedTypes = map[string][]string{
 	"article_sectors":   {"text"},
 	"article_cves":      {"text"},
 	"indicators":        {"text", "text"},
+	"claims": {"bigint", "text", "text", "text", "text", "text", "text", "text",
+		"text", "text", "text", "text", "text", "text", "bigint", "bigint", "text", "text"},
 }
 
 // hotQueries are the statements worth preparing once per connection.
 func (s *sqlStore) hotQueries() []string {
 	q := []string{qAnalysedDocument, qCurrentArticle, qUnlinkDocument, qDeleteArticle, qLinkDocument, qNearDuplicates,
-		qSetExternalID, qInsertDocument, s.insertArticleSQL(), s.updateArticleSQL()}
+		qSetExternalID, qInsertDocument, s.insertArticleSQL(), s.updateArticleSQL(), qUpsertStory, qAssignStory, qStoryDates}
 	for _, t := range derivedTables {
 		q = append(q, deleteDerivedSQL(t), insertRowSQL(t))
 	}
@@ -89,45 +98,75 @@ func bands(fp uint64) [4]int64 {
 // Updating in place keeps the article's id (and so "a<id>" external ids)
 // stable across reprocessing.
 func (s *sqlStore) SaveAnalysis(ctx context.Context, docID int64, a *Analysis) (int64, error) {
+	saved, err := s.SaveAnalyses(ctx, []Save{{DocumentID: docID, Analysis: a}})
+	if err != nil {
+		return 0, err
+	}
+	return saved[0].ArticleID, nil
+}
+
+// SaveAnalyses runs SaveAnalysis's steps for each item, in one
+// transaction.
+func (s *sqlStore) SaveAnalyses(ctx context.Context, items []Save) ([]Saved, error) {
+	arts := make([]Article, len(items))
+	for i, it := range items {
+		art, err := cleanAnalysis(it.Analysis)
+		if err != nil {
+			return nil, fmt.Errorf("store: analysis of document %d: %w", it.DocumentID, err)
+		}
+		arts[i] = art
+	}
+	var saved []Saved
+	err := s.writeTx(ctx, func(tx *sql.Tx) error {
+		saved = make([]Saved, 0, len(items))
+		if err := s.d.relaxCommit(ctx, tx); err != nil {
+			return err
+		}
+		for i, it := range items {
+			sv, err := s.saveAnalysis(ctx, tx, it.DocumentID, &arts[i], it.Analysis)
+			if err != nil {
+				if errors.Is(err, ErrNotFound) {
+					return fmt.Errorf("store: document %d: %w", it.DocumentID, err)
+				}
+				return fmt.Errorf("store: save analysis of document %d: %w", it.DocumentID, err)
+			}
+			saved = append(saved, sv)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return saved, nil
+}
+
+// cleanAnalysis returns a's article cleaned for storage, after checking
+// what the database cannot.
+func cleanAnalysis(a *Analysis) (Article, error) {
 	if a == nil {
-		return 0, errors.New("store: nil analysis")
+		return Article{}, errors.New("nil analysis")
 	}
 	art := a.Article
 	art.Title, art.Text, art.URL, art.ExternalID = clean(art.Title), clean(art.Text), clean(art.URL), clean(art.ExternalID)
 	art.Language = strings.ToLower(art.Language)
 	for _, m := range a.Mentions {
 		if m.Start < 0 || m.End < m.Start || m.End > len(art.Text) {
-			return 0, fmt.Errorf("store: mention %q at %d-%d is outside the text (%d bytes)", m.Text, m.Start, m.End, len(art.Text))
+			return art, fmt.Errorf("mention %q at %d-%d is outside the text (%d bytes)", m.Text, m.Start, m.End, len(art.Text))
 		}
 	}
-	var id int64
-	err := s.writeTx(ctx, func(tx *sql.Tx) error {
-		var err error
-		id, err = s.saveAnalysis(ctx, tx, docID, &art, a)
-		return err
-	})
-	if err != nil {
-		if errors.Is(err, ErrNotFound) {
-			return 0, err
-		}
-		return 0, fmt.Errorf("store: save analysis of document %d: %w", docID, err)
-	}
-	return id, nil
+	return art, nil
 }
 
-func (s *sqlStore) saveAnalysis(ctx context.Context, tx *sql.Tx, docID int64, art *Article, a *Analysis) (int64, error) {
-	if err := s.d.relaxCommit(ctx, tx); err != nil {
-		return 0, err
-	}
+func (s *sqlStore) saveAnalysis(ctx context.Context, tx *sql.Tx, docID int64, art *Article, a *Analysis) (Saved, error) {
 	// Locking the document serializes two analyses of it (PostgreSQL).
 	var fetched timeValue
 	var docPublished string
 	err := s.queryRow(ctx, tx, qAnalysedDocument+s.d.forUpdate(), docID).Scan(&fetched, &docPublished)
 	if errors.Is(err, sql.ErrNoRows) {
-		return 0, ErrNotFound
+		return Saved{}, ErrNotFound
 	}
 	if err != nil {
-		return 0, err
+		return Saved{}, err
 	}
 	if art.Published == "" {
 		art.Published = dayOf(docPublished)
@@ -139,7 +178,7 @@ func (s *sqlStore) saveAnalysis(ctx context.Context, tx *sql.Tx, docID int64, ar
 	hasText := art.Text != ""
 	if hasText {
 		if err := s.d.lockNearDup(ctx, tx, art.Fingerprint); err != nil {
-			return 0, err
+			return Saved{}, err
 		}
 	}
 
@@ -148,17 +187,17 @@ func (s *sqlStore) saveAnalysis(ctx context.Context, tx *sql.Tx, docID int64, ar
 	var others int
 	err = s.queryRow(ctx, tx, qCurrentArticle, docID).Scan(&old, &first, &others)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return 0, err
+		return Saved{}, err
 	}
 	if old != 0 && others > 0 {
 		if first == docID {
-			return old, s.writeArticle(ctx, tx, old, docID, art, date, a)
+			return Saved{ArticleID: old}, s.writeArticle(ctx, tx, old, docID, art, date, a)
 		}
 		// A copy: let go of the article, which stays with its other
 		// documents; the near-duplicate lookup below normally finds it
 		// again.
 		if _, err := s.exec(ctx, tx, qUnlinkDocument, docID); err != nil {
-			return 0, err
+			return Saved{}, err
 		}
 		old = 0
 	}
@@ -166,29 +205,29 @@ func (s *sqlStore) saveAnalysis(ctx context.Context, tx *sql.Tx, docID int64, ar
 	if hasText {
 		dup, err := s.nearDuplicate(ctx, tx, art.Fingerprint, docID)
 		if err != nil {
-			return 0, err
+			return Saved{}, err
 		}
 		if dup != 0 {
 			if old != 0 {
 				if _, err := s.exec(ctx, tx, qDeleteArticle, old); err != nil {
-					return 0, err
+					return Saved{}, err
 				}
 			}
 			_, err := s.exec(ctx, tx, qLinkDocument, dup, docID)
-			return dup, err
+			return Saved{ArticleID: dup, Attached: true}, err
 		}
 	}
 	if old != 0 {
-		return old, s.writeArticle(ctx, tx, old, docID, art, date, a)
+		return Saved{ArticleID: old}, s.writeArticle(ctx, tx, old, docID, art, date, a)
 	}
-	id, err := s.insertArticle(ctx, tx, docID, art, date)
+	id, err := s.insertArticle(ctx, tx, docID, art, date, a)
 	if err != nil {
-		return 0, err
+		return Saved{}, err
 	}
 	if _, err := s.exec(ctx, tx, qLinkDocument, id, docID); err != nil {
-		return 0, err
+		return Saved{}, err
 	}
-	return id, s.insertDerived(ctx, tx, id, date, a)
+	return Saved{ArticleID: id}, s.insertDerived(ctx, tx, id, date, a)
 }
 
 // nearDuplicate returns the closest article within nearDupBits of fp
@@ -216,18 +255,19 @@ func (s *sqlStore) nearDuplicate(ctx context.Context, tx *sql.Tx, fp uint64, doc
 
 // articleCols are the article columns SaveAnalysis writes, in the order
 // articleArgs gives them.
-var articleCols = []string{"document_id", "title", "text", "published", "language", "url", "date", "fingerprint", "band0", "band1", "band2", "band3"}
+var articleCols = []string{"document_id", "title", "text", "published", "language", "url", "date", "fingerprint", "band0", "band1", "band2", "band3", "story_features"}
 
-func articleArgs(docID int64, art *Article, date string) []any {
+func articleArgs(docID int64, art *Article, date string, a *Analysis) []any {
 	b := bands(art.Fingerprint)
-	return []any{docID, art.Title, art.Text, art.Published, art.Language, art.URL, date, int64(art.Fingerprint), b[0], b[1], b[2], b[3]}
+	return []any{docID, art.Title, art.Text, art.Published, art.Language, art.URL, date, int64(art.Fingerprint), b[0], b[1], b[2], b[3],
+		clean(string(a.StoryFeatures))}
 }
 
 // insertArticle inserts a new article with its external id: the input's
 // when free (one statement), else "a<id>".
-func (s *sqlStore) insertArticle(ctx context.Context, tx *sql.Tx, docID int64, art *Article, date string) (int64, error) {
+func (s *sqlStore) insertArticle(ctx context.Context, tx *sql.Tx, docID int64, art *Article, date string, a *Analysis) (int64, error) {
 	_, _, xargs := s.d.articleIndex(art)
-	args := append(articleArgs(docID, art, date), xargs...)
+	args := append(articleArgs(docID, art, date, a), xargs...)
 	var id int64
 	if art.ExternalID != "" {
 		err := s.queryRow(ctx, tx, s.insertArticleSQL(), append(args, art.ExternalID)...).Scan(&id)
@@ -245,7 +285,7 @@ func (s *sqlStore) insertArticle(ctx context.Context, tx *sql.Tx, docID int64, a
 // writeArticle replaces article id's content and derived rows in place.
 func (s *sqlStore) writeArticle(ctx context.Context, tx *sql.Tx, id, docID int64, art *Article, date string, a *Analysis) error {
 	_, _, xargs := s.d.articleIndex(art)
-	args := append(append(articleArgs(docID, art, date), xargs...), id)
+	args := append(append(articleArgs(docID, art, date, a), xargs...), id)
 	if _, err := s.exec(ctx, tx, s.updateArticleSQL(), args...); err != nil {
 		return err
 	}
@@ -275,6 +315,8 @@ func (s *sqlStore) updateArticleSQL() string {
 	for i, c := range xcols {
 		set = append(set, c+" = "+xexprs[i])
 	}
+	// New content: the article's story is decided again.
+	set = append(set, "story_id = NULL")
 	return `UPDATE articles SET ` + strings.Join(set, ", ") + ` WHERE id = ?`
 }
 
@@ -352,6 +394,16 @@ func derivedRows(date string, a *Analysis) map[string][][]any {
 		if ind.Value != "" {
 			add("indicators", clean(ind.Type), clean(ind.Value))
 		}
+	}
+	for _, c := range a.Claims {
+		denies := make([]string, len(c.Denies))
+		for i, d := range c.Denies {
+			denies[i] = strconv.Itoa(d)
+		}
+		add("claims", int64(c.Seq), clean(c.Type), clean(c.Subject.Kind), clean(c.Subject.ID), clean(c.Subject.Name),
+			clean(c.Object.Kind), clean(c.Object.ID), clean(c.Object.Name),
+			clean(c.Attributor.Kind), clean(c.Attributor.ID), clean(c.Attributor.Name),
+			clean(c.Hedge), strings.Join(denies, ","), clean(c.Date), int64(c.Start), int64(c.End), clean(c.Evidence), clean(c.Language))
 	}
 	return rows
 }

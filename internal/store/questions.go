@@ -168,6 +168,10 @@ func (s *sqlStore) ActorProfile(ctx context.Context, entityID string) (*ActorPro
 	if err != nil {
 		return nil, err
 	}
+	p.Timeline, err = s.claims(ctx, "c.subject_id = ? AND c.type IN ('attribution', 'sponsorship', 'denial')", []any{entityID})
+	if err != nil {
+		return nil, err
+	}
 	return p, nil
 }
 

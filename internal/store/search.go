@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -151,12 +152,28 @@ func hasPositive(ts []term) bool {
 // fts5 renders the query for FTS5 MATCH. Every term is a string literal
 // made only of letters and digits, so the result is always valid syntax.
 // FTS5's NOT is binary: a group's exclusions follow its positive terms.
-func (q *textQuery) fts5() string {
+// The indexes keep no word positions, so a phrase is asked for as its
+// words (AND) and an excluded phrase is left out: phrases reports
+// whether the hits must then be checked with matchesPhrases.
+func (q *textQuery) fts5() (match string, phrases bool) {
 	var groups []string
 	for _, g := range q.groups {
 		var pos, neg []string
 		for _, t := range g {
-			lit := `"` + strings.Join(t.words, " ") + `"`
+			if len(t.words) > 1 {
+				phrases = true
+				if t.neg {
+					continue
+				}
+			}
+			lits := make([]string, len(t.words))
+			for i, w := range t.words {
+				lits[i] = `"` + w + `"`
+			}
+			lit := strings.Join(lits, " AND ")
+			if len(lits) > 1 {
+				lit = "(" + lit + ")"
+			}
 			if t.neg {
 				neg = append(neg, lit)
 			} else {
@@ -169,7 +186,46 @@ func (q *textQuery) fts5() string {
 		}
 		groups = append(groups, e)
 	}
-	return strings.Join(groups, " OR ")
+	return strings.Join(groups, " OR "), phrases
+}
+
+// matchesPhrases checks the phrases of the query against a hit's title
+// and text: some group must have each of its phrases in order and none of
+// its excluded phrases. Single words were matched by the index (stemmed
+// where it stems) and are not checked again.
+func (q *textQuery) matchesPhrases(title, text string) bool {
+	words := append(phraseWords(title), phraseWords(text)...)
+	for _, g := range q.groups {
+		ok := true
+		for _, t := range g {
+			if len(t.words) > 1 && containsRun(words, phraseWords(strings.Join(t.words, " "))) == t.neg {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// phraseWords folds s as the index does (case, accents) into its words.
+func phraseWords(s string) []string {
+	return splitWords(strings.ToLower(fold(s)))
+}
+
+// containsRun reports whether run occurs in words, in order and adjacent.
+func containsRun(words, run []string) bool {
+	if len(run) == 0 {
+		return true
+	}
+	for i := 0; i+len(run) <= len(words); i++ {
+		if words[i] == run[0] && slices.Equal(words[i:i+len(run)], run) {
+			return true
+		}
+	}
+	return false
 }
 
 // websearch renders the query for websearch_to_tsquery, accent-folded like

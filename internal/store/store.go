@@ -81,6 +81,28 @@ type Indicator struct {
 	Value string
 }
 
+// Party is who or what a claim is about or comes from.
+type Party struct {
+	Kind string // actor, state, organisation, sector, malware, ...
+	ID   string // catalogue id when known ("actor:gallium", "country:BE")
+	Name string
+}
+
+// Claim is one typed statement of an article (see internal/claims).
+type Claim struct {
+	Seq        int // index in the article; Denies refers to it
+	Type       string
+	Subject    Party
+	Object     Party
+	Attributor Party
+	Hedge      string
+	Denies     []int
+	Date       string // the claim's own date (activity, first reported)
+	Start, End int    // byte offsets of the evidence sentence in the text
+	Evidence   string
+	Language   string
+}
+
 // Analysis is everything derived from one document.
 type Analysis struct {
 	Article    Article
@@ -90,6 +112,25 @@ type Analysis struct {
 	Sectors    []string // sector ids (sector:government)
 	CVEs       []string
 	Indicators []Indicator
+	Claims     []Claim
+	// StoryFeatures is what story assignment knows of the article
+	// (opaque JSON, replayed by StoryFeatures after a restart).
+	StoryFeatures []byte
+}
+
+// Save is one analysis to store, for SaveAnalyses.
+type Save struct {
+	DocumentID int64
+	Analysis   *Analysis
+}
+
+// Saved is what SaveAnalyses did with one analysis.
+type Saved struct {
+	ArticleID int64
+	// Attached is true when the document was found to be a copy of
+	// another document's article and attached to it: the analysis was
+	// not stored, and the article keeps its story.
+	Attached bool
 }
 
 // Source is a feed (or page) that ingestion polls.
@@ -135,6 +176,54 @@ type ActorProfile struct {
 	Malware   []EntityCount    // malware and tools named in its articles
 	Vulns     []EntityCount    // vulnerabilities and CVEs named in its articles
 	Articles  []ArticleSummary // in date order
+	// Timeline is the attributions, sponsorships and denials about the
+	// actor, in date order, each with its source and evidence.
+	Timeline []ClaimRecord
+}
+
+// StoryAssignment puts an article into a story.
+type StoryAssignment struct {
+	ArticleID int64
+	StoryID   int64
+}
+
+// StoryRow is a story's own row, written (replaced) by SaveStories, which
+// also sets its first and last dates from its articles'.
+type StoryRow struct {
+	ID    int64
+	Title string
+}
+
+// StoryFilter narrows Stories.
+type StoryFilter struct {
+	Since string // stories seen (last article) on or after YYYY-MM-DD
+	Limit int
+}
+
+// StorySummary is one story in a list.
+type StorySummary struct {
+	ID        int64
+	Title     string
+	FirstSeen string
+	LastSeen  string
+	Articles  []string // article external ids, in date order
+	Actors    []string // canonical names of the actors its articles name
+	Languages []string
+}
+
+// StoryDetail is one story with its articles and their claims.
+type StoryDetail struct {
+	StorySummary
+	ArticleList []ArticleSummary
+	Claims      []ClaimRecord
+}
+
+// ClaimRecord is a stored claim with where it comes from.
+type ClaimRecord struct {
+	Claim
+	Article     ArticleSummary
+	ArticleDate string   // published, else fetched
+	DeniedBy    []string // for claims a denial in the same article rejects: who denies
 }
 
 // NameCount, CodeCount and EntityCount are tallies for profiles.
@@ -214,6 +303,21 @@ type Store interface {
 	// document is attached to that article instead and the returned id is
 	// the existing article's.
 	SaveAnalysis(ctx context.Context, docID int64, a *Analysis) (articleID int64, err error)
+	// SaveAnalyses saves several analyses, in order, in one transaction
+	// (one commit and one full-text flush for all: ingestion's fast path).
+	// On error nothing is saved.
+	SaveAnalyses(ctx context.Context, items []Save) ([]Saved, error)
+
+	// Stories. An article saved by SaveAnalyses (not attached) has no
+	// story until SaveStories gives it one.
+	SaveStories(ctx context.Context, assign []StoryAssignment, stories []StoryRow) error
+	// StoryFeatures calls fn for every article with story features, by
+	// date then id; storyID is 0 for articles not yet assigned.
+	StoryFeatures(ctx context.Context, fn func(articleID, storyID int64, features []byte) error) error
+	// ResetStories forgets every story (before reassigning them all).
+	ResetStories(ctx context.Context) error
+	Stories(ctx context.Context, f StoryFilter) ([]StorySummary, error)
+	Story(ctx context.Context, id int64) (*StoryDetail, error)
 
 	// Sources.
 	AddSource(ctx context.Context, s *Source) (id int64, isNew bool, err error)

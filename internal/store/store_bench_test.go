@@ -162,6 +162,44 @@ func BenchmarkSaveAnalysis(b *testing.B) {
 	}
 }
 
+// BenchmarkSaveAnalysesBatched saves b.N analyses in transactions of 256,
+// as ingestion does, and logs the rate of every tenth of the run, to show
+// whether saving slows down as the store grows:
+//
+//	go test -run '^$' -bench SaveAnalysesBatched/sqlite -benchtime 50000x -v ./internal/store
+func BenchmarkSaveAnalysesBatched(b *testing.B) {
+	const batch = 256
+	for _, backend := range backends {
+		b.Run(backend, func(b *testing.B) {
+			s := openTestStore(b, backend)
+			r := rand.New(rand.NewPCG(7, 8))
+			ctx := context.Background()
+			step := max(b.N/10, batch)
+			mark, markAt := time.Now(), 0
+			b.ResetTimer()
+			for done := 0; done < b.N; {
+				b.StopTimer()
+				n := min(batch, b.N-done)
+				docs := benchDocs(b, s, n)
+				items := make([]Save, n)
+				for i := range items {
+					items[i] = Save{DocumentID: docs[i], Analysis: benchAnalysis(r, done+i)}
+				}
+				b.StartTimer()
+				if _, err := s.SaveAnalyses(ctx, items); err != nil {
+					b.Fatal(err)
+				}
+				done += n
+				if done-markAt >= step {
+					b.Logf("%d articles: %.0f articles/s over the last %d", done, float64(done-markAt)/time.Since(mark).Seconds(), done-markAt)
+					mark, markAt = time.Now(), done
+				}
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+		})
+	}
+}
+
 // BenchmarkSaveAnalysisParallel is SaveAnalysis from several goroutines,
 // as ingestion workers call it (SQLite serializes them on its writer).
 func BenchmarkSaveAnalysisParallel(b *testing.B) {

@@ -35,6 +35,8 @@ var storeTests = []struct {
 	{"ForEachAndPending", testForEachAndPending},
 	{"ConcurrentSaves", testConcurrentSaves},
 	{"Close", testClose},
+	{"SaveAnalysesBatch", testSaveAnalysesBatch},
+	{"StoriesAndTimeline", testStoriesAndTimeline},
 }
 
 func TestStore(t *testing.T) {
@@ -155,6 +157,14 @@ func belgium(ext string) *Analysis {
 	a.Sectors = []string{"sector:government", "sector:defense"}
 	a.CVEs = []string{"CVE-2021-26855"}
 	a.Indicators = []Indicator{{"domain", "evil.example.com"}, {"ipv4", "203.0.113.7"}}
+	first := strings.Index(text, ".") + 1
+	a.Claims = []Claim{
+		{Seq: 0, Type: "attribution", Subject: Party{"actor", "actor:apt27", "APT27"}, Object: Party{"organisation", "", "FPS Interior"},
+			Attributor: Party{"state", "country:BE", "Belgium"}, Hedge: "asserted", Start: 0, End: first, Evidence: text[:first], Language: "en"},
+		{Seq: 1, Type: "denial", Subject: Party{"state", "country:CN", "China"}, Attributor: Party{"state", "country:CN", "China"},
+			Hedge: "asserted", Denies: []int{0}, Start: strings.Index(text, "China denies"), End: len(text), Evidence: "China denies it.", Language: "en"},
+	}
+	a.StoryFeatures = []byte(`{"ID":"` + ext + `"}`)
 	return a
 }
 
@@ -172,7 +182,7 @@ func testSaveReplaces(t *testing.T, s *sqlStore) {
 	doc := f.doc("https://securityaffairs.com/belgium", day0)
 	id := f.save(doc, belgium("be-1"))
 	want := map[string]int{"articles": 1, "article_documents": 1, "article_entities": 5, "mentions": 8,
-		"article_countries": 3, "article_sectors": 2, "article_cves": 1, "indicators": 2}
+		"article_countries": 3, "article_sectors": 2, "article_cves": 1, "indicators": 2, "claims": 2}
 	if got := derivedCounts(t, s); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Fatalf("rows after first save:\n got %v\nwant %v", got, want)
 	}
@@ -194,7 +204,7 @@ func testSaveReplaces(t *testing.T, s *sqlStore) {
 		t.Fatalf("new analysis: article %d, want %d", again, id)
 	}
 	want = map[string]int{"articles": 1, "article_documents": 1, "article_entities": 1, "mentions": 1,
-		"article_countries": 0, "article_sectors": 0, "article_cves": 0, "indicators": 0}
+		"article_countries": 0, "article_sectors": 0, "article_cves": 0, "indicators": 0, "claims": 0}
 	if got := derivedCounts(t, s); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Fatalf("rows after new analysis:\n got %v\nwant %v", got, want)
 	}
@@ -772,22 +782,25 @@ func TestSQLiteOpen(t *testing.T) {
 }
 
 func TestParseQuery(t *testing.T) {
-	cases := []struct{ in, fts, web string }{
-		{`APT27 APT31`, `("APT27" AND "APT31")`, `"APT27" "APT31"`},
-		{`"FPS Interior" Belgium`, `("FPS Interior" AND "Belgium")`, `"FPS Interior" "Belgium"`},
-		{`APT27 "`, `("APT27")`, `"APT27"`},
-		{`a OR b c`, `("a") OR ("b" AND "c")`, `"a" or "b" "c"`},
-		{`x -y -"p q"`, `((("x") NOT "y") NOT "p q")`, `"x" -"y" -"p q"`},
-		{`-y`, ``, ``},
-		{`CVE-2021-26855`, `("CVE 2021 26855")`, `"CVE-2021-26855"`},
-		{`sécurité`, `("sécurité")`, `"securite"`},
-		{`NEAR(a b) title:x *`, `("NEAR a" AND "b" AND "title x")`, `"NEAR(a" "b)" "title:x"`},
-		{`(or)`, `("or")`, `"(or)"`},
+	cases := []struct {
+		in, fts, web string
+		phrases      bool
+	}{
+		{`APT27 APT31`, `("APT27" AND "APT31")`, `"APT27" "APT31"`, false},
+		{`"FPS Interior" Belgium`, `(("FPS" AND "Interior") AND "Belgium")`, `"FPS Interior" "Belgium"`, true},
+		{`APT27 "`, `("APT27")`, `"APT27"`, false},
+		{`a OR b c`, `("a") OR ("b" AND "c")`, `"a" or "b" "c"`, false},
+		{`x -y -"p q"`, `(("x") NOT "y")`, `"x" -"y" -"p q"`, true},
+		{`-y`, ``, ``, false},
+		{`CVE-2021-26855`, `(("CVE" AND "2021" AND "26855"))`, `"CVE-2021-26855"`, true},
+		{`sécurité`, `("sécurité")`, `"securite"`, false},
+		{`NEAR(a b) title:x *`, `(("NEAR" AND "a") AND "b" AND ("title" AND "x"))`, `"NEAR(a" "b)" "title:x"`, true},
+		{`(or)`, `("or")`, `"(or)"`, false},
 	}
 	for _, c := range cases {
 		q := parseQuery(c.in)
-		if got := q.fts5(); got != c.fts {
-			t.Errorf("%q fts5: got %s, want %s", c.in, got, c.fts)
+		if got, phrases := q.fts5(); got != c.fts || phrases != c.phrases {
+			t.Errorf("%q fts5: got %s %v, want %s %v", c.in, got, phrases, c.fts, c.phrases)
 		}
 		if got := q.websearch(); got != c.web {
 			t.Errorf("%q websearch: got %s, want %s", c.in, got, c.web)
