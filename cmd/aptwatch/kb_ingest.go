@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"sort"
 	"text/tabwriter"
@@ -20,11 +21,11 @@ type ingestCmd struct {
 
 func (cmd *ingestCmd) Run(c *cli) error {
 	return withIngester(c, func(ctx context.Context, in *ingest.Ingester) error {
-		return cmd.run(ctx, in)
+		return cmd.run(ctx, in, displayDSN(c.dbDSN()))
 	})
 }
 
-func (cmd *ingestCmd) run(ctx context.Context, in *ingest.Ingester) error {
+func (cmd *ingestCmd) run(ctx context.Context, in *ingest.Ingester, db string) error {
 	f := source.New(source.Options{AllowPrivate: cmd.AllowPrivate})
 	stats, err := in.Inputs(ctx, cmd.Inputs, os.Stdin, f)
 	fmt.Fprintln(os.Stderr, "ingest:", stats)
@@ -35,9 +36,54 @@ func (cmd *ingestCmd) run(ctx context.Context, in *ingest.Ingester) error {
 	if err != nil {
 		return err
 	}
+	if err := printIngestSummary(ctx, in.Store, db); err != nil {
+		return err
+	}
 	if stats.Failed > 0 {
 		return exitError{1}
 	}
+	return nil
+}
+
+// displayDSN hides a PostgreSQL URL's password.
+func displayDSN(dsn string) string {
+	if u, err := url.Parse(dsn); err == nil && u.User != nil {
+		if _, ok := u.User.Password(); ok {
+			u.User = url.UserPassword(u.User.Username(), "xxxxx")
+			return u.String()
+		}
+	}
+	return dsn
+}
+
+// printIngestSummary tells what the knowledge base now holds and where to
+// look next.
+func printIngestSummary(ctx context.Context, st store.Store, db string) error {
+	r, err := st.Check(ctx)
+	if err != nil {
+		return err
+	}
+	stories, err := st.Stories(ctx, store.StoryFilter{})
+	if err != nil {
+		return err
+	}
+	actors, err := st.Actors(ctx, store.ActorFilter{})
+	if err != nil {
+		return err
+	}
+	fmt.Printf("%s holds %d documents, %d articles, %d stories and %d actors.\n", db, r.Documents, r.Articles, len(stories), len(actors))
+	for i, s := range stories {
+		if i == 5 {
+			fmt.Printf("  ... (aptwatch stories lists them all)\n")
+			break
+		}
+		n := fmt.Sprintf("%d articles", len(s.Articles))
+		if len(s.Articles) == 1 {
+			n = "1 article"
+		}
+		fmt.Printf("  story %d: %s (%s)\n", s.ID, s.Title, n)
+	}
+	fmt.Println("Next: aptwatch stories, aptwatch story ID, aptwatch actors, aptwatch actor NAME, aptwatch search WORDS")
 	return nil
 }
 

@@ -94,6 +94,9 @@ type profileJSON struct {
 	Malware   []store.EntityCount `json:"malware"`
 	Vulns     []store.EntityCount `json:"vulnerabilities"`
 	Articles  []articleJSON       `json:"articles"`
+	// Timeline: attributions, sponsorships and denials about the actor,
+	// by date, with their sources and evidence.
+	Timeline []claimJSON `json:"timeline"`
 }
 
 type articleJSON struct {
@@ -154,6 +157,10 @@ func (cmd *actorCmd) Run(c *cli) error {
 	}
 	for _, a := range p.Articles {
 		out.Articles = append(out.Articles, toArticleJSON(a))
+	}
+	out.Timeline = []claimJSON{}
+	for _, r := range p.Timeline {
+		out.Timeline = append(out.Timeline, toClaimJSON(r))
 	}
 	if cmd.Format == "json" {
 		return printJSON(out)
@@ -223,7 +230,11 @@ func printProfile(cat *catalog.Catalog, p profileJSON) error {
 	for _, a := range p.Articles {
 		fmt.Fprintf(w, "  %s\t%s\t%s\t%s\t%s\n", a.Published, a.ID, a.Language, strings.Join(a.Sources, ","), a.Title)
 	}
-	return w.Flush()
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	printClaims("Attribution timeline", p.Timeline, nil)
+	return nil
 }
 
 type articlesCmd struct {

@@ -31,6 +31,8 @@ type cli struct {
 	Actor     actorCmd     `cmd:"" help:"Show what the knowledge base knows of one actor."`
 	Articles  articlesCmd  `cmd:"" help:"List articles, newest first."`
 	Search    searchCmd    `cmd:"" help:"Full-text search over articles."`
+	Stories   storiesCmd   `cmd:"" help:"List stories: articles from any outlet and language that report the same event."`
+	Story     storyCmd     `cmd:"" help:"Show one story: its articles, its claims and who denies them."`
 	Check     checkCmd     `cmd:"" help:"Check the knowledge base: every raw document with its derived rows."`
 }
 

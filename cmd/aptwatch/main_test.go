@@ -153,7 +153,7 @@ func TestExtractBadInput(t *testing.T) {
 }
 
 func TestExtractSampleSummary(t *testing.T) {
-	out, errOut, code := run(t, "", "extract", "../../examples/nl-ministry-intrusion.txt")
+	out, errOut, code := run(t, "", "extract", "../../examples/articles/nl-ministry-intrusion.txt")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}

@@ -65,7 +65,7 @@ func BenchmarkExtract(b *testing.B) {
 func BenchmarkExtractSamples(b *testing.B) {
 	x := testExtractor(b)
 	var docs []Document
-	for _, f := range []string{"../../examples/nl-ministry-intrusion.txt", "../../examples/apt-paquete.html"} {
+	for _, f := range []string{"../../examples/articles/nl-ministry-intrusion.txt", "../../examples/articles/apt-paquete.html"} {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			b.Fatal(err)

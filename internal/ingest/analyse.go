@@ -1,24 +1,13 @@
 package ingest
 
 import (
-	"context"
 	"sort"
 
+	"github.com/aptwatch/aptwatch/internal/claims"
 	"github.com/aptwatch/aptwatch/internal/extract"
 	"github.com/aptwatch/aptwatch/internal/source"
 	"github.com/aptwatch/aptwatch/internal/store"
 )
-
-// analyse extracts from a stored document and saves the result.
-func (in *Ingester) analyse(ctx context.Context, d *store.Document) error {
-	res, err := in.Extractor.Extract(extract.Document{ID: d.ExternalID, Raw: d.Raw, URL: d.URL, Published: d.Published, ContentType: d.ContentType},
-		extract.Options{WithText: true})
-	if err != nil {
-		return err
-	}
-	_, err = in.Store.SaveAnalysis(ctx, d.ID, ToAnalysis(res))
-	return err
-}
 
 // ToAnalysis converts an extract result into the rows the store keeps.
 func ToAnalysis(r *extract.Result) *store.Analysis {
@@ -80,6 +69,15 @@ func ToAnalysis(r *extract.Result) *store.Analysis {
 	}
 	for _, i := range r.Indicators {
 		a.Indicators = append(a.Indicators, store.Indicator{Type: i.Type, Value: i.Value})
+	}
+	party := func(p claims.Party) store.Party { return store.Party{Kind: p.Kind, ID: p.ID, Name: p.Name} }
+	for i, c := range r.Claims {
+		sc := store.Claim{Seq: i, Type: c.Type, Subject: party(c.Subject), Object: party(c.Object), Hedge: c.Hedge,
+			Denies: c.Denies, Date: c.Date, Start: c.Start, End: c.End, Evidence: c.Evidence, Language: c.Language}
+		if c.Attributor != nil {
+			sc.Attributor = party(*c.Attributor)
+		}
+		a.Claims = append(a.Claims, sc)
 	}
 	return a
 }

@@ -110,11 +110,16 @@ func BenchmarkIngest(b *testing.B) {
 				ctx := context.Background()
 				var stats Stats
 				start := time.Now()
-				for i := 0; i < n; i++ {
-					d := &store.Document{ExternalID: fmt.Sprintf("b%06d", i), Raw: genArticle(i)}
-					if err := in.Add(ctx, d, &stats); err != nil {
-						b.Fatal(err)
+				err := in.Run(ctx, &stats, func(add func(*store.Document) error) error {
+					for i := 0; i < n; i++ {
+						if err := add(&store.Document{ExternalID: fmt.Sprintf("b%06d", i), Raw: genArticle(i)}); err != nil {
+							return err
+						}
 					}
+					return nil
+				})
+				if err != nil {
+					b.Fatal(err)
 				}
 				el := time.Since(start)
 				b.ReportMetric(float64(n)/el.Seconds(), "articles/s")

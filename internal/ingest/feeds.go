@@ -23,24 +23,28 @@ type PollStats struct {
 // page.
 func (in *Ingester) Poll(ctx context.Context, fetch Fetcher) (PollStats, error) {
 	var ps PollStats
-	if err := in.Resume(ctx, &ps.Stats); err != nil {
-		return ps, err
-	}
 	srcs, err := in.Store.Sources(ctx)
 	if err != nil {
 		return ps, err
 	}
-	in.Progress.Start("poll feeds", len(srcs))
+	in.Progress.Start("poll feeds", -1)
 	defer in.Progress.Finish()
+	err = in.Run(ctx, &ps.Stats, func(add func(*store.Document) error) error {
+		return in.pollAll(ctx, fetch, srcs, &ps, add)
+	})
+	return ps, err
+}
+
+func (in *Ingester) pollAll(ctx context.Context, fetch Fetcher, srcs []store.Source, ps *PollStats, add func(*store.Document) error) error {
 	for i := range srcs {
 		if err := ctx.Err(); err != nil {
-			return ps, err
+			return err
 		}
 		s := &srcs[i]
 		ps.Feeds++
-		if err := in.pollOne(ctx, fetch, s, &ps); err != nil {
+		if err := in.pollOne(ctx, fetch, s, ps, add); err != nil {
 			if ctx.Err() != nil {
-				return ps, ctx.Err()
+				return ctx.Err()
 			}
 			ps.FeedErrors++
 			s.LastError = errorText(err)
@@ -52,14 +56,13 @@ func (in *Ingester) Poll(ctx context.Context, fetch Fetcher) (PollStats, error) 
 		}
 		s.LastPolled = time.Now().UTC()
 		if err := in.Store.UpdateSource(ctx, s); err != nil {
-			return ps, err
+			return err
 		}
-		in.Progress.Add(1)
 	}
-	return ps, nil
+	return nil
 }
 
-func (in *Ingester) pollOne(ctx context.Context, fetch Fetcher, s *store.Source, ps *PollStats) error {
+func (in *Ingester) pollOne(ctx context.Context, fetch Fetcher, s *store.Source, ps *PollStats, add func(*store.Document) error) error {
 	resp, err := fetch.Fetch(ctx, s.URL, source.Conditional{ETag: s.ETag, LastModified: s.LastModified})
 	if err != nil {
 		return err
@@ -120,7 +123,7 @@ func (in *Ingester) pollOne(ctx context.Context, fetch Fetcher, s *store.Source,
 		if d.CanonicalURL == "" && d.URL != "" {
 			d.CanonicalURL, _ = source.CanonicalURL(d.URL)
 		}
-		if err := in.Add(ctx, d, &ps.Stats); err != nil {
+		if err := add(d); err != nil {
 			return err
 		}
 	}

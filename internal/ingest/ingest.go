@@ -6,7 +6,6 @@ package ingest
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"time"
@@ -28,6 +27,8 @@ type Ingester struct {
 	Extractor *extract.Extractor
 	Log       *slog.Logger
 	Progress  Progress
+
+	stories *stories // loaded on first use
 }
 
 // Stats counts what a run did.
@@ -45,9 +46,27 @@ func (s Stats) String() string {
 		s.Documents, s.New, s.Duplicates, s.Analysed, s.Resumed, s.Failed)
 }
 
-// Resume analyses documents stored by an earlier run that stopped before
+// Run stores the documents produce gives and analyses the new ones. It
+// first finishes what an earlier run left pending. Bad documents are
+// counted and logged; only store failures and cancellation stop the run.
+func (in *Ingester) Run(ctx context.Context, st *Stats, produce func(add func(*store.Document) error) error) error {
+	p, err := in.startPipeline(ctx)
+	if err != nil {
+		return err
+	}
+	err = in.resume(ctx, p, st)
+	if err == nil {
+		err = produce(func(d *store.Document) error { return in.add(ctx, p, d, st) })
+	}
+	if cerr := p.close(st); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// resume queues documents stored by an earlier run that stopped before
 // their analysis was saved.
-func (in *Ingester) Resume(ctx context.Context, st *Stats) error {
+func (in *Ingester) resume(ctx context.Context, p *pipeline, st *Stats) error {
 	var pending []int64
 	err := in.Store.PendingDocuments(ctx, func(d *store.Document) error {
 		pending = append(pending, d.ID)
@@ -58,27 +77,20 @@ func (in *Ingester) Resume(ctx context.Context, st *Stats) error {
 	}
 	in.Log.Info("resuming documents left pending by an earlier run", "count", len(pending))
 	for _, id := range pending {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
 		d, err := in.Store.Document(ctx, id)
 		if err != nil {
 			return err
 		}
-		if err := in.analyse(ctx, d); err != nil {
-			st.Failed++
-			in.Log.Warn("analysis failed", "document", id, "err", err)
-			continue
-		}
 		st.Resumed++
+		if err := p.analyse(d); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
-// Add stores one document and analyses it if it is new (or was left
-// pending). Bad documents are counted and logged; only store failures and
-// cancellation return an error.
-func (in *Ingester) Add(ctx context.Context, d *store.Document, st *Stats) error {
+// add stores one document and queues it for analysis if it is new.
+func (in *Ingester) add(ctx context.Context, p *pipeline, d *store.Document, st *Stats) error {
 	st.Documents++
 	if d.FetchedAt.IsZero() {
 		d.FetchedAt = time.Now().UTC()
@@ -90,23 +102,16 @@ func (in *Ingester) Add(ctx context.Context, d *store.Document, st *Stats) error
 	d.ID = id
 	if !isNew {
 		st.Duplicates++
+		p.progress(1)
 		return nil
 	}
 	st.New++
-	if err := in.analyse(ctx, d); err != nil {
-		if errors.Is(err, context.Canceled) {
-			return err
-		}
-		st.Failed++
-		in.Log.Warn("cannot analyse document; its raw bytes are kept", "document", label(d), "err", err)
-		return nil
-	}
-	st.Analysed++
-	return nil
+	return p.analyse(d)
 }
 
 // Reprocess derives everything again from the stored raw documents, after
-// the catalogue or the extractors changed. Nothing is fetched.
+// the catalogue or the extractors changed, and rebuilds the stories.
+// Nothing is fetched.
 func (in *Ingester) Reprocess(ctx context.Context, st *Stats) error {
 	var ids []int64
 	if err := in.Store.ForEachDocument(ctx, func(d *store.Document) error {
@@ -115,26 +120,27 @@ func (in *Ingester) Reprocess(ctx context.Context, st *Stats) error {
 	}); err != nil {
 		return err
 	}
+	if err := in.resetStories(ctx); err != nil {
+		return err
+	}
 	in.Progress.Start("reprocess", len(ids))
 	defer in.Progress.Finish()
-	for _, id := range ids {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		d, err := in.Store.Document(ctx, id)
-		if err != nil {
-			return err
-		}
-		st.Documents++
-		if err := in.analyse(ctx, d); err != nil {
-			st.Failed++
-			in.Log.Warn("cannot analyse document", "document", label(d), "err", err)
-		} else {
-			st.Analysed++
-		}
-		in.Progress.Add(1)
+	p, err := in.startPipeline(ctx)
+	if err != nil {
+		return err
 	}
-	return nil
+	for _, id := range ids {
+		d, err := in.Store.Document(ctx, id)
+		if err == nil {
+			st.Documents++
+			err = p.analyse(d)
+		}
+		if err != nil {
+			p.close(st)
+			return err
+		}
+	}
+	return p.close(st)
 }
 
 func label(d *store.Document) string {

@@ -28,9 +28,6 @@ func IsURL(s string) bool {
 // are counted and logged, and the rest goes on.
 func (in *Ingester) Inputs(ctx context.Context, args []string, stdin io.Reader, fetch Fetcher) (Stats, error) {
 	var st Stats
-	if err := in.Resume(ctx, &st); err != nil {
-		return st, err
-	}
 	var files, urls []string
 	for _, a := range args {
 		if IsURL(a) {
@@ -39,51 +36,50 @@ func (in *Ingester) Inputs(ctx context.Context, args []string, stdin io.Reader, 
 			files = append(files, a)
 		}
 	}
+	if len(urls) > 0 && fetch == nil {
+		return st, errors.New("no fetcher configured for URLs")
+	}
 	in.Progress.Start("ingest", -1)
 	defer in.Progress.Finish()
-	var stop error
-	extract.ReadInputs(files, stdin, func(doc extract.Document, err error) {
+	err := in.Run(ctx, &st, func(add func(*store.Document) error) error {
+		var stop error
+		extract.ReadInputs(files, stdin, func(doc extract.Document, err error) {
+			if stop != nil {
+				return
+			}
+			if err != nil {
+				st.Documents++
+				st.Failed++
+				in.Log.Warn("cannot read input", "err", err)
+				return
+			}
+			d := &store.Document{ExternalID: doc.ID, Raw: doc.Raw, URL: doc.URL, Published: doc.Published, ContentType: doc.ContentType}
+			if doc.URL != "" {
+				d.CanonicalURL, _ = source.CanonicalURL(doc.URL)
+			}
+			stop = add(d)
+		})
 		if stop != nil {
-			return
+			return stop
 		}
-		if err != nil {
-			st.Documents++
-			st.Failed++
-			in.Log.Warn("cannot read input", "err", err)
-			return
+		for _, u := range urls {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			resp, err := fetch.Fetch(ctx, u, source.Conditional{})
+			if err != nil {
+				st.Documents++
+				st.Failed++
+				in.Log.Warn("cannot fetch", "url", u, "err", err)
+				continue
+			}
+			if err := add(documentFrom(resp, 0)); err != nil {
+				return err
+			}
 		}
-		d := &store.Document{ExternalID: doc.ID, Raw: doc.Raw, URL: doc.URL, Published: doc.Published, ContentType: doc.ContentType}
-		if doc.URL != "" {
-			d.CanonicalURL, _ = source.CanonicalURL(doc.URL)
-		}
-		if err := in.Add(ctx, d, &st); err != nil {
-			stop = err
-		}
-		in.Progress.Add(1)
+		return nil
 	})
-	if stop != nil {
-		return st, stop
-	}
-	for _, u := range urls {
-		if err := ctx.Err(); err != nil {
-			return st, err
-		}
-		if fetch == nil {
-			return st, errors.New("no fetcher configured for URLs")
-		}
-		resp, err := fetch.Fetch(ctx, u, source.Conditional{})
-		if err != nil {
-			st.Documents++
-			st.Failed++
-			in.Log.Warn("cannot fetch", "url", u, "err", err)
-			continue
-		}
-		if err := in.Add(ctx, documentFrom(resp, 0), &st); err != nil {
-			return st, err
-		}
-		in.Progress.Add(1)
-	}
-	return st, nil
+	return st, err
 }
 
 // documentFrom turns a fetched response into a document to store.

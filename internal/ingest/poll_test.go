@@ -182,14 +182,21 @@ func TestReprocess(t *testing.T) {
 	in, st := newTestIngester(t)
 	ctx := context.Background()
 	var s1 Stats
-	for i, text := range []string{
-		"The Lazarus Group stole cryptocurrency from exchanges in South Korea.",
-		"APT28, also known as Fancy Bear, targeted the German parliament.",
-	} {
-		if err := in.Add(ctx, &store.Document{ExternalID: fmt.Sprintf("r%d", i), Raw: []byte(text)}, &s1); err != nil {
-			t.Fatal(err)
+	err := in.Run(ctx, &s1, func(add func(*store.Document) error) error {
+		for i, text := range []string{
+			"The Lazarus Group stole cryptocurrency from exchanges in South Korea.",
+			"APT28, also known as Fancy Bear, targeted the German parliament.",
+		} {
+			if err := add(&store.Document{ExternalID: fmt.Sprintf("r%d", i), Raw: []byte(text)}); err != nil {
+				return err
+			}
 		}
+		return nil
+	})
+	if err != nil || s1.Analysed != 2 {
+		t.Fatalf("ingest: %s, %v", s1, err)
 	}
+	before, _ := st.Stories(ctx, store.StoryFilter{})
 	var s2 Stats
 	if err := in.Reprocess(ctx, &s2); err != nil {
 		t.Fatal(err)
@@ -208,5 +215,10 @@ func TestReprocess(t *testing.T) {
 	}
 	if strings.Join(ids, ",") != "r1,r0" && strings.Join(ids, ",") != "r0,r1" {
 		t.Errorf("article ids after reprocess: %v", ids)
+	}
+	// Two unrelated events: two stories, rebuilt by reprocess.
+	after, _ := st.Stories(ctx, store.StoryFilter{})
+	if len(before) != 2 || len(after) != 2 {
+		t.Errorf("stories before reprocess %+v, after %+v", before, after)
 	}
 }

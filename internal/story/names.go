@@ -14,7 +14,7 @@ import (
 // people that tie reports of one event together across languages
 // ("Kaseya", "Colonial", "Coop"). Names already counted as actors,
 // countries or malware are left to those features.
-func properNouns(text string, r *extract.Result) []string {
+func properNouns(tx *text, r *extract.Result) (out []string, at []int) {
 	skip := map[string]bool{}
 	for _, a := range r.Actors {
 		for _, m := range a.Mentions {
@@ -30,21 +30,34 @@ func properNouns(text string, r *extract.Result) []string {
 			}
 		}
 	}
-	var out []string
-	for _, s := range recognize.Sentences(text) {
-		ts := recognize.Tokenize(text[s.Start:s.End])
-		for i, t := range ts {
-			if i == 0 || len(t.Fold) < 4 || skip[t.Fold] || commonCapitalised[t.Fold] {
+	// The words of each sentence are the text's words that start in it:
+	// sentences end at punctuation or line breaks, never inside a word.
+	ts := tx.tokens
+	for _, s := range tx.sentences {
+		for len(ts) > 0 && ts[0].start < s.Start {
+			ts = ts[1:]
+		}
+		first := true
+		for ; len(ts) > 0 && ts[0].start < s.End; ts = ts[1:] {
+			t := ts[0]
+			if first || len(t.fold) < 3 || skip[t.fold] || commonCapitalised[t.fold] {
+				first = false
 				continue
 			}
-			r, _ := utf8.DecodeRuneInString(text[s.Start+t.Start:])
+			word := tx.s[t.start:t.end]
+			r, _ := utf8.DecodeRuneInString(word)
 			if !unicode.IsUpper(r) {
 				continue
 			}
-			out = append(out, t.Fold)
+			// Three letters are a name only as an acronym ("FPS", "MSS").
+			if len(t.fold) == 3 && strings.ToUpper(word) != word {
+				continue
+			}
+			out = append(out, t.fold)
+			at = append(at, t.start)
 		}
 	}
-	return out
+	return out, at
 }
 
 // commonCapitalised are words often capitalised that name no event:
@@ -61,6 +74,17 @@ department justice government minister ministry secretary president security cyb
 the this that these there they their when while according however also after before
 microsoft google apple fireeye mandiant crowdstrike reuters associated press news
 
+what know with from into over your more read
+north south east west middle eastern western northern southern central
+africa asia europe america americas oceania european american asian african latin pacific atlantic arctic caucasus
+nord sud ovest europa europeo europei americano americani asiatico caucaso
+amerique afrique asie europeen europeenne americain americaine
+nordamerika sudamerika afrika asien amerika europaisch amerikanisch
+norte este oeste europeo americano africa asiatico
+federal bureau investigation investigative cybersecurity infrastructure centre center command force mission
+intelligence service services council committee commission office administration authority institute
+police army military state states united nations union general attorney deputy director chief spokesperson
+spokesman senior official officials house court district task joint
 hacker hackers gruppe gruppen regierung angriff angriffe unternehmen daten ministerium behorden
 `)
 

@@ -1,10 +1,13 @@
 package story
 
 import (
+	"bufio"
 	"encoding/json"
+	"math/rand"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/aptwatch/aptwatch/internal/catalog"
@@ -13,28 +16,130 @@ import (
 	"github.com/aptwatch/aptwatch/internal/sharedtest"
 )
 
-// TestDevStories clusters the seeds and the dev articles and scores the
-// pairs with ../shared/tools/score.py --stories.
-func TestDevStories(t *testing.T) {
-	cat, err := catalog.Builtin()
-	if err != nil {
-		t.Fatal(err)
+// The two seed articles report one event (Belgium blames Chinese APTs,
+// July 2022), one in Italian and dated, one in English and undated.
+const seedIT, seedEN = "000_508ed627849db09a", "001_0adfbe2469141986"
+
+var (
+	devOnce  sync.Once
+	devFeats []Features
+	devGold  map[string]string // article -> gold story ("" for none)
+	devErr   error
+)
+
+// devFeatures extracts the seeds and the dev articles once, in file order.
+func devFeatures(t *testing.T) ([]Features, map[string]string) {
+	t.Helper()
+	seeds, dev := sharedtest.Path(t, "seeds/gold.jsonl"), sharedtest.Path(t, "articles/dev.jsonl")
+	devOnce.Do(func() {
+		cat, err := catalog.Builtin()
+		if err != nil {
+			devErr = err
+			return
+		}
+		x := extract.New(recognize.New(cat))
+		for _, in := range []string{seeds, dev} {
+			extract.ReadInputs([]string{in}, nil, func(doc extract.Document, err error) {
+				if err != nil {
+					devErr = err
+					return
+				}
+				r, err := x.Extract(doc, extract.Options{WithText: true})
+				if err != nil {
+					devErr = err
+					return
+				}
+				devFeats = append(devFeats, FeaturesOf(r))
+			})
+		}
+		devGold = map[string]string{}
+		f, err := os.Open(dev)
+		if err != nil {
+			devErr = err
+			return
+		}
+		defer f.Close()
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 1<<20), 1<<24)
+		for sc.Scan() {
+			var r struct {
+				ID    string  `json:"id"`
+				Story *string `json:"story"`
+			}
+			if json.Unmarshal(sc.Bytes(), &r) == nil && r.ID != "" {
+				devGold[r.ID] = ""
+				if r.Story != nil {
+					devGold[r.ID] = *r.Story
+				}
+			}
+		}
+	})
+	if devErr != nil {
+		t.Fatal(devErr)
 	}
-	x := extract.New(recognize.New(cat))
+	return devFeats, devGold
+}
+
+// cluster adds the articles in the given order.
+func cluster(fs []Features) *Clusterer {
 	c := NewClusterer()
-	gold := sharedtest.Path(t, "articles/dev.jsonl")
-	for _, in := range []string{sharedtest.Path(t, "seeds/gold.jsonl"), gold} {
-		extract.ReadInputs([]string{in}, nil, func(doc extract.Document, err error) {
-			if err != nil {
-				t.Fatal(err)
-			}
-			r, err := x.Extract(doc, extract.Options{WithText: true})
-			if err != nil {
-				t.Fatal(err)
-			}
-			c.Add(FeaturesOf(r))
-		})
+	for _, f := range fs {
+		c.Add(f)
 	}
+	return c
+}
+
+// pairScore is score.py's same-story pairwise precision and recall over
+// the gold articles.
+func pairScore(c *Clusterer, gold map[string]string) (p, r float64, tp, fp, fn int) {
+	where := map[string]int{}
+	for _, s := range c.Stories {
+		for _, a := range s.Articles {
+			where[a.ID] = s.ID
+		}
+	}
+	var ids []string
+	for id := range gold {
+		ids = append(ids, id)
+	}
+	for i, x := range ids {
+		for _, y := range ids[i+1:] {
+			sameGold := gold[x] != "" && gold[x] == gold[y]
+			samePred := where[x] != 0 && where[x] == where[y]
+			switch {
+			case sameGold && samePred:
+				tp++
+			case samePred:
+				fp++
+			case sameGold:
+				fn++
+			}
+		}
+	}
+	if tp+fp > 0 {
+		p = float64(tp) / float64(tp+fp)
+	}
+	if tp+fn > 0 {
+		r = float64(tp) / float64(tp+fn)
+	}
+	return
+}
+
+func sameStory(c *Clusterer, a, b string) bool {
+	where := map[string]int{}
+	for _, s := range c.Stories {
+		for _, f := range s.Articles {
+			where[f.ID] = s.ID
+		}
+	}
+	return where[a] != 0 && where[a] == where[b]
+}
+
+// TestDevStories clusters the seeds and the dev articles in file order and
+// scores the pairs with ../shared/tools/score.py --stories.
+func TestDevStories(t *testing.T) {
+	fs, gold := devFeatures(t)
+	c := cluster(fs)
 	type storyJSON struct {
 		ID       int      `json:"id"`
 		Title    string   `json:"title"`
@@ -51,26 +156,31 @@ func TestDevStories(t *testing.T) {
 			t.Logf("story %d: %v  %s", s.ID, sj.Articles, sj.Title)
 		}
 	}
-	seedStory := map[string]int{}
-	for _, s := range out {
-		for _, a := range s.Articles {
-			seedStory[a] = s.ID
-		}
+	seeds := sameStory(c, seedIT, seedEN)
+	t.Logf("seeds in one story: %v", seeds)
+	if !seeds {
+		t.Errorf("the two seed articles are not in one story")
 	}
-	// Issue 5 wants the seeds in one story; they share only their actors,
-	// Belgium and China, which is not yet enough (work in progress).
-	t.Logf("seeds in one story: %v", seedStory["000_508ed627849db09a"] == seedStory["001_0adfbe2469141986"])
+	p, r, tp, fp, fn := pairScore(c, gold)
+	t.Logf("same-story pairs (Go): P=%.3f R=%.3f (tp=%d fp=%d fn=%d)", p, r, tp, fp, fn)
+
 	dir := t.TempDir()
 	storiesPath := filepath.Join(dir, "stories.json")
 	data, _ := json.Marshal(out)
-	os.WriteFile(storiesPath, data, 0o644)
+	if err := os.WriteFile(storiesPath, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	// score.py needs predictions for the articles; stories are scored
 	// from the stories file alone, so give it empty predictions.
 	pred := filepath.Join(dir, "pred.jsonl")
-	f, _ := os.Create(pred)
+	f, err := os.Create(pred)
+	if err != nil {
+		t.Fatal(err)
+	}
+	enc := json.NewEncoder(f)
 	for _, s := range out {
 		for _, a := range s.Articles {
-			json.NewEncoder(f).Encode(map[string]string{"id": a})
+			enc.Encode(map[string]string{"id": a})
 		}
 	}
 	f.Close()
@@ -78,7 +188,8 @@ func TestDevStories(t *testing.T) {
 	if err != nil {
 		t.Skip("python3 not found")
 	}
-	raw, err := exec.Command(python, sharedtest.Path(t, "tools/score.py"), gold, pred, "--stories", storiesPath, "--json").Output()
+	devPath := sharedtest.Path(t, "articles/dev.jsonl")
+	raw, err := exec.Command(python, sharedtest.Path(t, "tools/score.py"), devPath, pred, "--stories", storiesPath, "--json").Output()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,12 +199,56 @@ func TestDevStories(t *testing.T) {
 			TP, FP, FN            int
 		} `json:"metrics"`
 	}
-	json.Unmarshal(raw, &rep)
+	if err := json.Unmarshal(raw, &rep); err != nil {
+		t.Fatal(err)
+	}
 	m := rep.Metrics["same_story_pairs"]
-	t.Logf("same-story pairs: P=%.3f R=%.3f F1=%.3f (tp=%d fp=%d fn=%d)", m.Precision, m.Recall, m.F1, m.TP, m.FP, m.FN)
-	// Issue 5 asks P >= 0.95 and R >= 0.90; this first version reaches
-	// P 0.76, R 0.71. The floor below catches regressions meanwhile.
-	if m.Precision < 0.75 || m.Recall < 0.70 {
-		t.Errorf("same-story pairs P=%.3f R=%.3f, below the floor P 0.75, R 0.70", m.Precision, m.Recall)
+	t.Logf("same-story pairs (score.py): P=%.3f R=%.3f F1=%.3f (tp=%d fp=%d fn=%d)", m.Precision, m.Recall, m.F1, m.TP, m.FP, m.FN)
+	if m.Precision < minDevP || m.Recall < minDevR {
+		t.Errorf("same-story pairs P=%.3f R=%.3f, want P >= %.3f and R >= %.3f", m.Precision, m.Recall, minDevP, minDevR)
+	}
+	if m.Precision < targetDevP || m.Recall < targetDevR {
+		t.Logf("below target: P=%.3f R=%.3f, target P >= %.2f and R >= %.2f", m.Precision, m.Recall, targetDevP, targetDevR)
 	}
 }
+
+// The target on the dev set in file order is P >= 0.95 and R >= 0.90.
+// The clusterer reaches P 0.857 R 0.882 (tp=60 fp=10 fn=8): undated
+// articles about an earlier event of a popular actor join its later story,
+// and undated articles join an unrelated story of the same actor that
+// arrived first (gap: P -0.093, R -0.018). The test asserts what is
+// reached less 0.02, so that regressions fail, and logs the gap.
+const (
+	targetDevP, targetDevR = 0.95, 0.90
+	minDevP, minDevR       = 0.837, 0.862
+)
+
+// TestDevStoriesOrders checks that the result does not hang on the order
+// the articles arrive in: reversed, and three seeded shuffles.
+func TestDevStoriesOrders(t *testing.T) {
+	fs, gold := devFeatures(t)
+	orders := map[string][]Features{}
+	rev := make([]Features, len(fs))
+	for i, f := range fs {
+		rev[len(fs)-1-i] = f
+	}
+	orders["reverse"] = rev
+	for _, seed := range []int64{1, 2, 3} {
+		sh := append([]Features(nil), fs...)
+		rand.New(rand.NewSource(seed)).Shuffle(len(sh), func(i, j int) { sh[i], sh[j] = sh[j], sh[i] })
+		orders["shuffle-"+string(rune('0'+seed))] = sh
+	}
+	for _, name := range []string{"reverse", "shuffle-1", "shuffle-2", "shuffle-3"} {
+		c := cluster(orders[name])
+		p, r, tp, fp, fn := pairScore(c, gold)
+		seeds := sameStory(c, seedIT, seedEN)
+		t.Logf("%-9s P=%.3f R=%.3f (tp=%d fp=%d fn=%d) seeds together: %v", name, p, r, tp, fp, fn, seeds)
+		if p < minOrderP || r < minOrderR || !seeds {
+			t.Errorf("%s: P=%.3f R=%.3f seeds=%v, want P >= %.2f, R >= %.2f and the seeds together", name, p, r, seeds, minOrderP, minOrderR)
+		}
+	}
+}
+
+// Floors for other orders: what the clusterer reaches (reverse P 1.00
+// R 1.00; shuffles P 0.84-0.87, R 0.79-0.96), less a margin.
+const minOrderP, minOrderR = 0.80, 0.75
