@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math/bits"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -22,17 +23,17 @@ const (
 	qUnlinkDocument = `DELETE FROM article_documents WHERE document_id = ?`
 	qDeleteArticle  = `DELETE FROM articles WHERE id = ?`
 	qLinkDocument   = `INSERT INTO article_documents (article_id, document_id) VALUES (?, ?)`
-	// Articles sharing a band with a fingerprint, carried by a document
-	// other than the one being analysed. One indexed lookup per band,
-	// joined after, whatever the planner's statistics say: some SQLite
-	// versions plan the OR form as a scan of the whole table.
-	qNearDuplicates = `SELECT a.id, a.fingerprint FROM (
-			SELECT id FROM articles WHERE band0 = ? UNION SELECT id FROM articles WHERE band1 = ?
-			UNION SELECT id FROM articles WHERE band2 = ? UNION SELECT id FROM articles WHERE band3 = ?) c
-		CROSS JOIN articles a
-		WHERE a.id = c.id AND a.text <> ''
-		  AND EXISTS (SELECT 1 FROM article_documents ad WHERE ad.article_id = a.id AND ad.document_id <> ?)
-		ORDER BY a.id`
+	// Articles sharing a band with a fingerprint: one indexed lookup per
+	// band, answered from the (band, fingerprint) indexes alone (SQLite
+	// would otherwise read past each candidate's text to its fingerprint).
+	qNearCandidates = `SELECT id, fingerprint FROM articles WHERE band0 = ?
+		UNION SELECT id, fingerprint FROM articles WHERE band1 = ?
+		UNION SELECT id, fingerprint FROM articles WHERE band2 = ?
+		UNION SELECT id, fingerprint FROM articles WHERE band3 = ?`
+	// Whether a candidate within reach has a text and is carried by a
+	// document other than the one being analysed.
+	qNearDuplicateOK = `SELECT 1 FROM articles a WHERE a.id = ? AND a.text <> ''
+		AND EXISTS (SELECT 1 FROM article_documents ad WHERE ad.article_id = a.id AND ad.document_id <> ?)`
 	qSetExternalID = `UPDATE articles SET external_id = ?
 		WHERE id = ? AND NOT EXISTS (SELECT 1 FROM articles o WHERE o.external_id = ? AND o.id <> ?)`
 )
@@ -65,7 +66,7 @@ var derivedTypes = map[string][]string{
 
 // hotQueries are the statements worth preparing once per connection.
 func (s *sqlStore) hotQueries() []string {
-	q := []string{qAnalysedDocument, qCurrentArticle, qUnlinkDocument, qDeleteArticle, qLinkDocument, qNearDuplicates,
+	q := []string{qAnalysedDocument, qCurrentArticle, qUnlinkDocument, qDeleteArticle, qLinkDocument, qNearCandidates, qNearDuplicateOK,
 		qSetExternalID, qInsertDocument, s.insertArticleSQL(), s.updateArticleSQL(), qUpsertStory, qAssignStory, qStoryDates}
 	for _, t := range derivedTables {
 		q = append(q, deleteDerivedSQL(t), insertRowSQL(t))
@@ -231,26 +232,49 @@ func (s *sqlStore) saveAnalysis(ctx context.Context, tx *sql.Tx, docID int64, ar
 }
 
 // nearDuplicate returns the closest article within nearDupBits of fp
-// carried by a document other than docID, or 0.
+// carried by a document other than docID, or 0 (the lowest id among the
+// closest).
 func (s *sqlStore) nearDuplicate(ctx context.Context, tx *sql.Tx, fp uint64, docID int64) (int64, error) {
 	b := bands(fp)
-	rows, err := s.query(ctx, tx, qNearDuplicates, b[0], b[1], b[2], b[3], docID)
+	rows, err := s.query(ctx, tx, qNearCandidates, b[0], b[1], b[2], b[3])
 	if err != nil {
 		return 0, err
 	}
-	var best int64
-	bestDist := nearDupBits + 1
+	type candidate struct {
+		id   int64
+		dist int
+	}
+	var near []candidate
 	for rows.Next() {
 		var id, other int64
 		if err := rows.Scan(&id, &other); err != nil {
 			rows.Close()
 			return 0, err
 		}
-		if d := bits.OnesCount64(fp ^ uint64(other)); d < bestDist {
-			best, bestDist = id, d
+		if d := bits.OnesCount64(fp ^ uint64(other)); d <= nearDupBits {
+			near = append(near, candidate{id, d})
 		}
 	}
-	return best, closeRows(rows)
+	if err := closeRows(rows); err != nil {
+		return 0, err
+	}
+	sort.Slice(near, func(i, j int) bool {
+		if near[i].dist != near[j].dist {
+			return near[i].dist < near[j].dist
+		}
+		return near[i].id < near[j].id
+	})
+	for _, c := range near {
+		var one int
+		err := s.queryRow(ctx, tx, qNearDuplicateOK, c.id, docID).Scan(&one)
+		if err == nil {
+			return c.id, nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return 0, err
+		}
+	}
+	return 0, nil
 }
 
 // articleCols are the article columns SaveAnalysis writes, in the order
