@@ -67,7 +67,14 @@ func genArticle(i int) []byte {
 func benchStores(b *testing.B) map[string]func(b *testing.B) (store.Store, string) {
 	out := map[string]func(b *testing.B) (store.Store, string){
 		"sqlite": func(b *testing.B) (store.Store, string) {
-			path := filepath.Join(b.TempDir(), "bench.db")
+			// APTWATCH_BENCH_DB keeps the database for later queries
+			// (it must not exist yet).
+			path := os.Getenv("APTWATCH_BENCH_DB")
+			if path == "" {
+				path = filepath.Join(b.TempDir(), "bench.db")
+			} else if _, err := os.Stat(path); err == nil {
+				b.Fatalf("APTWATCH_BENCH_DB %s exists; the benchmark needs a new file", path)
+			}
 			st, err := store.Open(context.Background(), path)
 			if err != nil {
 				b.Fatal(err)

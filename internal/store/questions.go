@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -164,11 +165,12 @@ func (s *sqlStore) ActorProfile(ctx context.Context, entityID string) (*ActorPro
 	sortEntities(p.Malware)
 	sortEntities(p.Vulns)
 
-	p.Articles, err = s.summaries(ctx, "a.id IN "+its, []any{entityID}, "a.date, a.id", 0)
+	p.Articles, err = s.summaries(ctx, "a.id IN "+its, []any{entityID}, "a.date DESC, a.id DESC", ProfileLimit)
 	if err != nil {
 		return nil, err
 	}
-	p.Timeline, err = s.claims(ctx, "c.subject_id = ? AND c.type IN ('attribution', 'sponsorship', 'denial')", []any{entityID})
+	slices.Reverse(p.Articles)
+	p.Timeline, err = s.claims(ctx, "c.subject_id = ? AND c.type IN ('attribution', 'sponsorship', 'denial')", []any{entityID}, ProfileLimit)
 	if err != nil {
 		return nil, err
 	}

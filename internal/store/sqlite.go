@@ -182,6 +182,11 @@ func (sqliteDialect) deleteDerived(ctx context.Context, s *sqlStore, tx *sql.Tx,
 	return nil
 }
 
+// rankWindow bounds how many matches SQLite ranks: BM25 is computed for
+// every match before the best are known, which took seconds for a query
+// matching most of 80,000 articles.
+var rankWindow = 5000
+
 // search queries both FTS5 indexes (every article accent-folded; English
 // articles also stemmed) and keeps each article's best rank. FTS5's rank
 // (BM25, see the migration) is negative, lower is better; Rank is its
@@ -199,8 +204,16 @@ func (sqliteDialect) search(ctx context.Context, s *sqlStore, q *textQuery, limi
 	}
 	best := map[int64]searchRow{}
 	for _, table := range []string{"articles_fts", "articles_fts_en"} {
+		// Ranking reads every match; a query matching more articles than
+		// rankWindow is ranked among the latest rankWindow of them.
+		var floor int64
+		err := s.queryRow(ctx, s.r, `SELECT rowid FROM `+table+` WHERE `+table+` MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`,
+			match, rankWindow-1).Scan(&floor)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return nil, fmt.Errorf("store: search: %w", err)
+		}
 		rows, err := s.query(ctx, s.r, `SELECT rowid, -rank, snippet(`+table+`, -1, '`+snippetOpen+`', '`+snippetClose+`', '…', 24)
-			FROM `+table+` WHERE `+table+` MATCH ? ORDER BY rank`+limitClause(fetch), match)
+			FROM `+table+` WHERE `+table+` MATCH ? AND rowid >= ? ORDER BY rank`+limitClause(fetch), match, floor)
 		if err != nil {
 			return nil, fmt.Errorf("store: search: %w", err)
 		}

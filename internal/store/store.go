@@ -166,6 +166,10 @@ type ActorSummary struct {
 	LastSeen string // latest article date (published, else fetched)
 }
 
+// ProfileLimit is how many of an actor's latest articles, and of its
+// latest timeline claims, a profile lists (its tallies count them all).
+const ProfileLimit = 500
+
 // ActorProfile is what the knowledge base knows of one actor.
 type ActorProfile struct {
 	ActorSummary
@@ -175,7 +179,7 @@ type ActorProfile struct {
 	Sectors   []NameCount      // sector ids named in its articles
 	Malware   []EntityCount    // malware and tools named in its articles
 	Vulns     []EntityCount    // vulnerabilities and CVEs named in its articles
-	Articles  []ArticleSummary // in date order
+	Articles  []ArticleSummary // the latest ProfileLimit, in date order
 	// Timeline is the attributions, sponsorships and denials about the
 	// actor, in date order, each with its source and evidence.
 	Timeline []ClaimRecord

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -226,7 +227,7 @@ func (s *sqlStore) Story(ctx context.Context, id int64) (*StoryDetail, error) {
 	if d.ArticleList, err = s.summaries(ctx, "a.story_id = ?", []any{id}, "a.date, a.id", 0); err != nil {
 		return nil, err
 	}
-	if d.Claims, err = s.claims(ctx, "c.article_id IN (SELECT id FROM articles WHERE story_id = ?)", []any{id}); err != nil {
+	if d.Claims, err = s.claims(ctx, "c.article_id IN (SELECT id FROM articles WHERE story_id = ?)", []any{id}, 0); err != nil {
 		return nil, err
 	}
 	return d, nil
@@ -236,10 +237,11 @@ const claimCols = `c.article_id, c.seq, c.type, c.subject_kind, c.subject_id, c.
 	c.attributor_kind, c.attributor_id, c.attributor_name, c.hedge, c.denies, c.date, c.start_pos, c.end_pos, c.evidence, c.language, a.date`
 
 // claims loads the claims matching where (over claims c), in article date
-// order, with their articles and, for claims a denial rejects, who denies.
-func (s *sqlStore) claims(ctx context.Context, where string, args []any) ([]ClaimRecord, error) {
+// order, with their articles and, for claims a denial rejects, who denies;
+// with limit > 0, the latest limit of them.
+func (s *sqlStore) claims(ctx context.Context, where string, args []any, limit int) ([]ClaimRecord, error) {
 	rows, err := s.query(ctx, s.r, `SELECT `+claimCols+` FROM claims c JOIN articles a ON a.id = c.article_id
-		WHERE `+where+` ORDER BY a.date, a.id, c.seq`, args...)
+		WHERE `+where+` ORDER BY a.date DESC, a.id DESC, c.seq DESC`+limitClause(limit), args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: claims: %w", err)
 	}
@@ -272,6 +274,7 @@ func (s *sqlStore) claims(ctx context.Context, where string, args []any) ([]Clai
 	if err := closeRows(rows); err != nil {
 		return nil, err
 	}
+	slices.Reverse(out)
 	arts, err := s.summariesByID(ctx, articleIDs)
 	if err != nil {
 		return nil, err
