@@ -12,6 +12,7 @@ import (
 
 	"github.com/aptwatch/aptwatch/internal/extract"
 	"github.com/aptwatch/aptwatch/internal/store"
+	"github.com/aptwatch/aptwatch/internal/story"
 )
 
 // Progress is told about long work; a terminal shows a bar, a log gets lines.
@@ -28,7 +29,7 @@ type Ingester struct {
 	Log       *slog.Logger
 	Progress  Progress
 
-	stories *stories // loaded on first use
+	stories *story.Clusterer // loaded on first use
 }
 
 // Stats counts what a run did.

@@ -9,13 +9,6 @@ import (
 	"github.com/aptwatch/aptwatch/internal/story"
 )
 
-// stories is the ingester's story clusterer, rebuilt from the store on
-// first use: assignments already stored are replayed, and articles saved
-// without a story (a run stopped between the two commits) get theirs.
-type stories struct {
-	c *story.Clusterer
-}
-
 func encodeFeatures(f story.Features) ([]byte, error) {
 	b, err := json.Marshal(f)
 	if err != nil {
@@ -24,10 +17,12 @@ func encodeFeatures(f story.Features) ([]byte, error) {
 	return b, nil
 }
 
-// loadStories returns the clusterer, loading it on first use.
+// loadStories returns the story clusterer, rebuilt from the store on
+// first use: assignments already stored are replayed, and articles saved
+// without a story (a run stopped between the two commits) get theirs.
 func (in *Ingester) loadStories(ctx context.Context) (*story.Clusterer, error) {
 	if in.stories != nil {
-		return in.stories.c, nil
+		return in.stories, nil
 	}
 	c := story.NewClusterer()
 	type orphan struct {
@@ -51,7 +46,7 @@ func (in *Ingester) loadStories(ctx context.Context) (*story.Clusterer, error) {
 	if err != nil {
 		return nil, err
 	}
-	in.stories = &stories{c: c}
+	in.stories = c
 	if len(orphans) > 0 {
 		in.Log.Info("assigning stories left pending by an earlier run", "articles", len(orphans))
 		var assign []store.StoryAssignment
@@ -73,7 +68,7 @@ func (in *Ingester) resetStories(ctx context.Context) error {
 	if err := in.Store.ResetStories(ctx); err != nil {
 		return err
 	}
-	in.stories = &stories{c: story.NewClusterer()}
+	in.stories = story.NewClusterer()
 	return nil
 }
 
