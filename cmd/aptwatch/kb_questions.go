@@ -226,11 +226,7 @@ func printProfile(cat *catalog.Catalog, p profileJSON) error {
 		}
 	}
 	fmt.Printf("Articles (%d):\n", len(p.Articles))
-	w := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
-	for _, a := range p.Articles {
-		fmt.Fprintf(w, "  %s\t%s\t%s\t%s\t%s\n", a.Published, a.ID, a.Language, strings.Join(a.Sources, ","), a.Title)
-	}
-	if err := w.Flush(); err != nil {
+	if err := printArticles("  ", "", p.Articles); err != nil {
 		return err
 	}
 	printClaims("Attribution timeline", p.Timeline, nil)
@@ -273,10 +269,17 @@ func (cmd *articlesCmd) Run(c *cli) error {
 	if cmd.Format == "json" {
 		return printJSON(out)
 	}
+	return printArticles("", "PUBLISHED\tID\tLANG\tSOURCES\tTITLE", out)
+}
+
+// printArticles prints one article a line, aligned, under header if any.
+func printArticles(indent, header string, list []articleJSON) error {
 	w := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(w, "PUBLISHED\tID\tLANG\tSOURCES\tTITLE")
-	for _, a := range out {
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", a.Published, a.ID, a.Language, strings.Join(a.Sources, ","), a.Title)
+	if header != "" {
+		fmt.Fprintln(w, indent+header)
+	}
+	for _, a := range list {
+		fmt.Fprintf(w, "%s%s\t%s\t%s\t%s\t%s\n", indent, a.Published, a.ID, a.Language, strings.Join(a.Sources, ","), a.Title)
 	}
 	return w.Flush()
 }

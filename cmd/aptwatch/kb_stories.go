@@ -127,11 +127,7 @@ func (cmd *storyCmd) Run(c *cli) error {
 	fmt.Printf("Seen %s to %s; actors: %s; languages: %s\n", out.FirstSeen, out.LastSeen,
 		strings.Join(out.Actors, ", "), strings.Join(out.Languages, ", "))
 	fmt.Printf("\nArticles (%d):\n", len(out.ArticleList))
-	w := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
-	for _, a := range out.ArticleList {
-		fmt.Fprintf(w, "  %s\t%s\t%s\t%s\t%s\n", a.Published, a.ID, a.Language, strings.Join(a.Sources, ","), a.Title)
-	}
-	if err := w.Flush(); err != nil {
+	if err := printArticles("  ", "", out.ArticleList); err != nil {
 		return err
 	}
 	printClaims("Claims", out.Claims, nil)

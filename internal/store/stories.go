@@ -246,6 +246,7 @@ func (s *sqlStore) claims(ctx context.Context, where string, args []any, limit i
 		return nil, fmt.Errorf("store: claims: %w", err)
 	}
 	var out []ClaimRecord
+	var rowArticle []int64 // out[i]'s article id
 	var articleIDs []int64
 	seen := map[int64]bool{}
 	for rows.Next() {
@@ -264,8 +265,8 @@ func (s *sqlStore) claims(ctx context.Context, where string, args []any, limit i
 				r.Denies = append(r.Denies, n)
 			}
 		}
-		r.Article.ID = strconv.FormatInt(art, 10) // replaced below
 		out = append(out, r)
+		rowArticle = append(rowArticle, art)
 		if !seen[art] {
 			seen[art] = true
 			articleIDs = append(articleIDs, art)
@@ -275,6 +276,7 @@ func (s *sqlStore) claims(ctx context.Context, where string, args []any, limit i
 		return nil, err
 	}
 	slices.Reverse(out)
+	slices.Reverse(rowArticle)
 	arts, err := s.summariesByID(ctx, articleIDs)
 	if err != nil {
 		return nil, err
@@ -283,8 +285,7 @@ func (s *sqlStore) claims(ctx context.Context, where string, args []any, limit i
 	if err != nil {
 		return nil, err
 	}
-	for i := range out {
-		art, _ := strconv.ParseInt(out[i].Article.ID, 10, 64)
+	for i, art := range rowArticle {
 		out[i].Article = arts[art]
 		out[i].DeniedBy = denials[claimKey{art, out[i].Seq}]
 	}
