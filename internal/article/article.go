@@ -37,9 +37,13 @@ type Article struct {
 	Title     string
 	Text      string // main text, furniture removed; offsets elsewhere are byte offsets into this
 	Published string // YYYY-MM-DD when the document says so, else ""
-	Author    string
-	URL       string
-	IsHTML    bool
+	// Month is YYYY-MM when the document gives only the month it was
+	// published in (and Published is ""): too little to order articles,
+	// enough to tell January's event from February's.
+	Month  string
+	Author string
+	URL    string
+	IsHTML bool
 }
 
 // Options carries what is known about the document besides its bytes.

@@ -217,20 +217,23 @@ func atoi(s string) int {
 }
 
 // parseMarker reads the " date YYYY[-MM[-DD]]" marker that leads some
-// stored page texts. It returns the text after the marker, and the date
-// when complete.
-func parseMarker(text string) (rest, date string) {
+// stored page texts. It returns the text after the marker, the date when
+// complete, and the month (YYYY-MM) when the marker gives only that.
+func parseMarker(text string) (rest, date, month string) {
 	m := markerRe.FindStringSubmatchIndex(text)
 	if m == nil {
-		return text, ""
+		return text, "", ""
 	}
-	if m[4] >= 0 && m[6] >= 0 {
-		y, mo, d := atoi(text[m[2]:m[3]]), atoi(text[m[4]:m[5]]), atoi(text[m[6]:m[7]])
-		if validDate(y, mo, d) {
-			date = civil{y, mo, d}.String()
+	if m[4] >= 0 {
+		y, mo := atoi(text[m[2]:m[3]]), atoi(text[m[4]:m[5]])
+		switch {
+		case m[6] >= 0 && validDate(y, mo, atoi(text[m[6]:m[7]])):
+			date = civil{y, mo, atoi(text[m[6]:m[7]])}.String()
+		case m[6] < 0 && validDate(y, mo, 1):
+			month = civil{y, mo, 1}.String()[:len("2006-01")]
 		}
 	}
-	return text[m[1]:], date
+	return text[m[1]:], date, month
 }
 
 var (

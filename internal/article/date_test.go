@@ -65,22 +65,28 @@ func TestDateFromURL(t *testing.T) {
 }
 
 func TestMarker(t *testing.T) {
-	cases := []struct{ in, rest, date string }{
-		{" date 2023-06-05 The governments said", "The governments said", "2023-06-05"},
-		{" date 2021-01 Sans que nous", "Sans que nous", ""},
-		{"date 2022-12\nLes pirates", "\nLes pirates", ""},
-		{"The date 2021-01-01 is in the text", "The date 2021-01-01 is in the text", ""},
+	cases := []struct{ in, rest, date, month string }{
+		{" date 2023-06-05 The governments said", "The governments said", "2023-06-05", ""},
+		{" date 2021-01 Sans que nous", "Sans que nous", "", "2021-01"},
+		{"date 2022-12\nLes pirates", "\nLes pirates", "", "2022-12"},
+		{" date 2022-13 Out of range", "Out of range", "", ""},
+		{"The date 2021-01-01 is in the text", "The date 2021-01-01 is in the text", "", ""},
 	}
 	for _, c := range cases {
-		rest, date := parseMarker(c.in)
-		if rest != c.rest || date != c.date {
-			t.Errorf("parseMarker(%q) = %q, %q; want %q, %q", c.in, rest, date, c.rest, c.date)
+		rest, date, month := parseMarker(c.in)
+		if rest != c.rest || date != c.date || month != c.month {
+			t.Errorf("parseMarker(%q) = %q, %q, %q; want %q, %q, %q", c.in, rest, date, month, c.rest, c.date, c.month)
 		}
 	}
+	// A month-only marker with no other date gives the month.
+	a, err := Parse([]byte(" date 2022-01 US Cyber Command: il gruppo MuddyWater è parte dell'intelligence iraniana.\n\nPer il Cyber Command americano il gruppo sarebbe un elemento dell'intelligence."), Options{})
+	if err != nil || a.Published != "" || a.Month != "2022-01" {
+		t.Errorf("month marker: Published %q Month %q, %v; want \"\" and 2022-01", a.Published, a.Month, err)
+	}
 	// A month-only marker leaves room for the URL's full date.
-	a, err := Parse([]byte(" date 2021-07 In Schweden sind viele Filialen der Supermarktkette Coop nach wie vor dicht."),
+	a, err = Parse([]byte(" date 2021-07 In Schweden sind viele Filialen der Supermarktkette Coop nach wie vor dicht."),
 		Options{URL: "https://de.euronews.com/2021/07/05/weltweite-cyberattacke"})
-	if err != nil || a.Published != "2021-07-05" || strings.Contains(a.Text, "date 2021") {
+	if err != nil || a.Published != "2021-07-05" || a.Month != "" || strings.Contains(a.Text, "date 2021") {
 		t.Errorf("month marker + URL: %+v, %v", a, err)
 	}
 }

@@ -67,6 +67,9 @@ func parseHTML(src string, opt Options) *Article {
 		a.Author = c.author
 	}
 	a.Published = firstNonEmpty(a.Published, c.marker, c.date, dateFromURL(opt.URL))
+	if a.Published == "" {
+		a.Month = c.month
+	}
 	return a
 }
 

@@ -11,6 +11,7 @@ type cleaned struct {
 	author  string
 	date    string // from a byline or dateline near the top
 	marker  string // from a leading " date YYYY-MM-DD" marker
+	month   string // from a leading " date YYYY-MM" marker
 	dropped []line // furniture, for tests and debugging
 }
 
@@ -31,7 +32,7 @@ type classifyOptions struct {
 // the decisions of earlier ones) and reassembles the kept lines.
 func classify(text string, opt classifyOptions) cleaned {
 	var c cleaned
-	text, c.marker = parseMarker(text)
+	text, c.marker, c.month = parseMarker(text)
 	p := &page{lines: splitLines(text), title: -1, knownTitle: normPhrase(opt.title), foreign: 8}
 	if len(p.lines) == 0 {
 		return c

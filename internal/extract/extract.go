@@ -46,7 +46,7 @@ func (x *Extractor) Extract(doc Document, opt Options) (*Result, error) {
 	res := x.FromArticle(art, opt)
 	res.ID = doc.ID
 	if doc.Published != "" {
-		res.Published = doc.Published
+		res.Published, res.Month = doc.Published, ""
 	}
 	return res, nil
 }
@@ -58,6 +58,7 @@ func (x *Extractor) FromArticle(art *article.Article, opt Options) *Result {
 	res := &Result{
 		Title:           art.Title,
 		Published:       art.Published,
+		Month:           art.Month,
 		Language:        language.Detect(text),
 		URL:             art.URL,
 		Actors:          actors(a),

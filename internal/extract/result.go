@@ -8,9 +8,11 @@ import "github.com/aptwatch/aptwatch/internal/claims"
 // Result is what extract prints for one article. docs/extract-format.md
 // documents every field.
 type Result struct {
-	ID              string         `json:"id"`
-	Title           string         `json:"title"`
-	Published       string         `json:"published"`
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Published string `json:"published"`
+	// Month is YYYY-MM when the document gives only its month.
+	Month           string         `json:"month,omitempty"`
 	Language        string         `json:"language"`
 	URL             string         `json:"url,omitempty"`
 	Actors          []Actor        `json:"actors"`

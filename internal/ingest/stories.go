@@ -36,6 +36,7 @@ func (in *Ingester) loadStories(ctx context.Context) (*story.Clusterer, error) {
 			in.Log.Warn("unreadable story features; article left out of stories until reprocessed", "article", articleID, "err", err)
 			return nil
 		}
+		f.Key = articleID
 		if storyID == 0 {
 			orphans = append(orphans, orphan{articleID, f})
 			return nil
@@ -49,14 +50,11 @@ func (in *Ingester) loadStories(ctx context.Context) (*story.Clusterer, error) {
 	in.stories = c
 	if len(orphans) > 0 {
 		in.Log.Info("assigning stories left pending by an earlier run", "articles", len(orphans))
-		var assign []store.StoryAssignment
-		touched := map[*story.Story]bool{}
+		var p placements
 		for _, o := range orphans {
-			s := c.Add(o.f)
-			assign = append(assign, store.StoryAssignment{ArticleID: o.id, StoryID: int64(s.ID)})
-			touched[s] = true
+			p.add(c, o.f)
 		}
-		if err := in.Store.SaveStories(ctx, assign, storyRows(touched)); err != nil {
+		if err := p.save(ctx, in.Store); err != nil {
 			return nil, err
 		}
 	}
@@ -79,23 +77,43 @@ func (in *Ingester) assignStories(ctx context.Context, jobs []*job, saved []stor
 	if err != nil {
 		return err
 	}
-	var assign []store.StoryAssignment
-	touched := map[*story.Story]bool{}
+	var p placements
 	for i, sv := range saved {
 		if sv.Attached {
 			continue
 		}
-		s := c.Add(jobs[i].feats)
-		assign = append(assign, store.StoryAssignment{ArticleID: sv.ArticleID, StoryID: int64(s.ID)})
-		touched[s] = true
+		f := jobs[i].feats
+		f.Key = sv.ArticleID
+		p.add(c, f)
 	}
-	return in.Store.SaveStories(ctx, assign, storyRows(touched))
+	return p.save(ctx, in.Store)
 }
 
-func storyRows(touched map[*story.Story]bool) []store.StoryRow {
-	rows := make([]store.StoryRow, 0, len(touched))
-	for s := range touched {
+// placements collects what a run of Adds changed: where each article
+// went, including those an Add moved from one story to another (and the
+// stories they left, which are relabelled or, left empty, dropped).
+type placements struct {
+	assign  []store.StoryAssignment
+	touched map[*story.Story]bool
+}
+
+func (p *placements) add(c *story.Clusterer, f story.Features) {
+	if p.touched == nil {
+		p.touched = map[*story.Story]bool{}
+	}
+	s := c.Add(f)
+	p.assign = append(p.assign, store.StoryAssignment{ArticleID: f.Key, StoryID: int64(s.ID)})
+	p.touched[s] = true
+	for _, m := range c.Moves() {
+		p.assign = append(p.assign, store.StoryAssignment{ArticleID: m.Key, StoryID: int64(m.To.ID)})
+		p.touched[m.From], p.touched[m.To] = true, true
+	}
+}
+
+func (p *placements) save(ctx context.Context, st store.Store) error {
+	rows := make([]store.StoryRow, 0, len(p.touched))
+	for s := range p.touched {
 		rows = append(rows, store.StoryRow{ID: int64(s.ID), Title: s.Label()})
 	}
-	return rows
+	return st.SaveStories(ctx, p.assign, rows)
 }

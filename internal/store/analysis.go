@@ -67,7 +67,7 @@ var derivedTypes = map[string][]string{
 // hotQueries are the statements worth preparing once per connection.
 func (s *sqlStore) hotQueries() []string {
 	q := []string{qAnalysedDocument, qCurrentArticle, qUnlinkDocument, qDeleteArticle, qLinkDocument, qNearCandidates, qNearDuplicateOK,
-		qSetExternalID, qInsertDocument, s.insertArticleSQL(), s.updateArticleSQL(), qUpsertStory, qAssignStory, qStoryDates}
+		qSetExternalID, qInsertDocument, s.insertArticleSQL(), s.updateArticleSQL(), qUpsertStory, qAssignStory, qStoryDates, qDropEmptyStory}
 	for _, t := range derivedTables {
 		q = append(q, deleteDerivedSQL(t), insertRowSQL(t))
 	}

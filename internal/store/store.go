@@ -192,7 +192,8 @@ type StoryAssignment struct {
 }
 
 // StoryRow is a story's own row, written (replaced) by SaveStories, which
-// also sets its first and last dates from its articles'.
+// also sets its first and last dates from its articles', and drops it
+// when it has no article left (its articles moved to other stories).
 type StoryRow struct {
 	ID    int64
 	Title string

@@ -34,6 +34,9 @@ func (s *sqlStore) SaveStories(ctx context.Context, assign []StoryAssignment, st
 			if _, err := s.exec(ctx, tx, qStoryDates, st.ID, st.ID, st.ID); err != nil {
 				return err
 			}
+			if _, err := s.exec(ctx, tx, qDropEmptyStory, st.ID, st.ID); err != nil {
+				return err
+			}
 		}
 		return nil
 	})
@@ -44,9 +47,10 @@ func (s *sqlStore) SaveStories(ctx context.Context, assign []StoryAssignment, st
 }
 
 const (
-	qUpsertStory = `INSERT INTO stories (id, title) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET title = excluded.title`
-	qAssignStory = `UPDATE articles SET story_id = ? WHERE id = ?`
-	qStoryDates  = `UPDATE stories SET first_seen = COALESCE((SELECT MIN(date) FROM articles WHERE story_id = ?), ''),
+	qUpsertStory    = `INSERT INTO stories (id, title) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET title = excluded.title`
+	qAssignStory    = `UPDATE articles SET story_id = ? WHERE id = ?`
+	qDropEmptyStory = `DELETE FROM stories WHERE id = ? AND NOT EXISTS (SELECT 1 FROM articles WHERE story_id = ?)`
+	qStoryDates     = `UPDATE stories SET first_seen = COALESCE((SELECT MIN(date) FROM articles WHERE story_id = ?), ''),
 		last_seen = COALESCE((SELECT MAX(date) FROM articles WHERE story_id = ?), '') WHERE id = ?`
 )
 

@@ -88,6 +88,23 @@ func testStoriesAndTimeline(t *testing.T, s *sqlStore) {
 	if _, err := s.Story(f.ctx, 8); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("missing story: %v", err)
 	}
+	// An article moved to another story: the story it left keeps its
+	// other article, and a story left empty is dropped.
+	if err := s.SaveStories(f.ctx, []StoryAssignment{{id2, 9}}, []StoryRow{{ID: 7, Title: "Belgium"}, {ID: 9, Title: "Belgio"}}); err != nil {
+		t.Fatal(err)
+	}
+	if list, _ := s.Stories(f.ctx, StoryFilter{}); len(list) != 2 || list[0].LastSeen != "2022-07-19" && list[1].LastSeen != "2022-07-19" {
+		t.Fatalf("stories after a move: %+v", list)
+	}
+	if err := s.SaveStories(f.ctx, []StoryAssignment{{id2, 7}}, []StoryRow{{ID: 7, Title: "Belgium attributes attacks to APT27 and APT31"}, {ID: 9}}); err != nil {
+		t.Fatal(err)
+	}
+	if list, _ := s.Stories(f.ctx, StoryFilter{}); len(list) != 1 || list[0].ID != 7 || len(list[0].Articles) != 2 {
+		t.Fatalf("stories after moving back: %+v", list)
+	}
+	if n := count(t, s, "stories", "id = 9"); n != 0 {
+		t.Fatalf("the emptied story is still stored")
+	}
 	p, err := s.ActorProfile(f.ctx, "actor:apt27")
 	if err != nil || len(p.Timeline) != 1 || p.Timeline[0].Evidence == "" || p.Timeline[0].Article.Sources[0] != "a.example" {
 		t.Fatalf("timeline: %+v %v", p, err)

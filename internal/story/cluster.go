@@ -2,6 +2,7 @@ package story
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"time"
 )
@@ -45,11 +46,18 @@ type Story struct {
 	Articles []Features
 	First    time.Time // earliest known event date (zero if none is known)
 	Last     time.Time // latest known event date
+	// An article may give a range (the month it was published in) for
+	// one day: minTo and maxFrom bound the shortest span the story's
+	// dates allow (maxFrom-minTo), and dayFirst and dayLast are the
+	// dates of its articles that give the day.
+	minTo, maxFrom    time.Time
+	dayFirst, dayLast time.Time
 	// after is the latest date cited by its undated articles: a lower
 	// bound on the story's date when it has no known date.
-	after time.Time
-	feats []storyFeat     // what its articles name
-	pos   map[int32]int32 // feature id -> index in feats
+	after   time.Time
+	members []int32         // its articles, as indexes into Clusterer.arts, beside Articles
+	feats   []storyFeat     // what its articles name
+	pos     map[int32]int32 // feature id -> index in feats
 	// actors is how many distinct actors its articles name.
 	actors int
 }
@@ -110,6 +118,18 @@ type Clusterer struct {
 	touched   []int32
 	cands     []candidate
 	seen      []storyCheck
+	// self is the article being decided again (see revisit), which
+	// must not be its own candidate; -1 otherwise.
+	self  int32
+	moves []Move
+}
+
+// Move records that an article already placed was moved to another
+// story, because a later article made it clear where it belongs.
+type Move struct {
+	Key      int64  // Features.Key of the moved article
+	ID       string // Features.ID of the moved article
+	From, To *Story // From may be left empty (and dropped from Stories)
 }
 
 // NewClusterer returns a clusterer with the defaults measured on the
@@ -122,6 +142,7 @@ func NewClusterer() *Clusterer {
 		ids:       map[string]int32{},
 		byID:      map[int]*Story{},
 		nextID:    1,
+		self:      -1,
 	}
 }
 
@@ -185,11 +206,27 @@ func (c *Clusterer) Add(f Features) *Story {
 	a := c.prepare(&f)
 	best := c.decide(a)
 	if best == nil {
-		best = &Story{ID: c.nextID}
-		c.insertStory(best)
+		best = c.newStory()
 	}
 	c.attach(best, a, f)
+	idx := int32(len(c.arts) - 1)
+	best = c.bridge(idx, best)
+	c.revisit(idx, best)
 	return best
+}
+
+// Moves returns the moves the last Add made (see revisit), and forgets
+// them.
+func (c *Clusterer) Moves() []Move {
+	m := c.moves
+	c.moves = nil
+	return m
+}
+
+func (c *Clusterer) newStory() *Story {
+	s := &Story{ID: c.nextID}
+	c.insertStory(s)
+	return s
 }
 
 // Restore replays a stored assignment of an article to a story, without
@@ -259,8 +296,8 @@ func (c *Clusterer) prepare(f *Features) *article {
 	return a
 }
 
+// attach stores a new article and puts it into a story.
 func (c *Clusterer) attach(s *Story, a *article, f Features) {
-	a.story = s
 	idx := int32(len(c.arts))
 	c.arts = append(c.arts, *a)
 	for i, id := range a.keys {
@@ -272,7 +309,15 @@ func (c *Clusterer) attach(s *Story, a *article, f Features) {
 			c.index[id] = append(c.index[id], p)
 		}
 	}
+	c.join(s, idx, f)
+}
+
+// join puts a stored article into a story.
+func (c *Clusterer) join(s *Story, idx int32, f Features) {
+	a := &c.arts[idx]
+	a.story = s
 	s.Articles = append(s.Articles, f)
+	s.members = append(s.members, idx)
 	if s.pos == nil {
 		s.pos = map[int32]int32{}
 	}
@@ -291,12 +336,217 @@ func (c *Clusterer) attach(s *Story, a *article, f Features) {
 			s.feats[j].lead++
 		}
 	}
+	s.addDates(a)
+}
+
+// leave takes a stored article out of its story, and returns its
+// features; a story left empty is dropped.
+func (c *Clusterer) leave(idx int32) Features {
+	a := &c.arts[idx]
+	s := a.story
+	k := slices.Index(s.members, idx)
+	f := s.Articles[k]
+	s.members = slices.Delete(s.members, k, k+1)
+	s.Articles = slices.Delete(s.Articles, k, k+1)
+	a.story = nil
+	for i, id := range a.keys {
+		sf := &s.feats[s.pos[id]]
+		sf.count--
+		if a.lead[i] {
+			sf.lead--
+		}
+		if sf.count == 0 && c.kind[id] == 'a' {
+			s.actors--
+		}
+	}
+	s.First, s.Last, s.after = time.Time{}, time.Time{}, time.Time{}
+	s.minTo, s.maxFrom, s.dayFirst, s.dayLast = time.Time{}, time.Time{}, time.Time{}, time.Time{}
+	for _, m := range s.members {
+		s.addDates(&c.arts[m])
+	}
+	if len(s.members) == 0 {
+		delete(c.byID, s.ID)
+		i := sort.Search(len(c.Stories), func(i int) bool { return c.Stories[i].ID >= s.ID })
+		c.Stories = slices.Delete(c.Stories, i, i+1)
+	}
+	return f
+}
+
+// maxRevisit bounds how many placed articles an Add looks at again.
+const maxRevisit = 4
+
+// revisit decides again where the undated articles that share most with
+// a newly placed one belong. An undated article joins the best story
+// there is when it arrives; a story of the same event may open later
+// (a report of last year's campaign by the same actor arrived first), and
+// the article then belongs there. Only undated articles move: a dated one
+// was placed with its dates, which do not change.
+func (c *Clusterer) revisit(idx int32, s *Story) {
+	type cand struct {
+		idx    int32
+		shared float64
+	}
+	var cs []cand
+	wa := c.total(&c.arts[idx])
+	for _, i := range c.touched {
+		b := &c.arts[i]
+		if i == idx || b.story == s || !b.from.IsZero() || !strong(c.accKinds[i]) {
+			continue
+		}
+		// What the two share of their strong features alone must make
+		// them similar: a weaker link cannot move the article.
+		if c.accShared[i] < c.Threshold*math.Min(wa, c.total(b)) {
+			continue
+		}
+		cs = append(cs, cand{i, c.accShared[i]})
+	}
+	if len(cs) == 0 {
+		return
+	}
+	sort.Slice(cs, func(i, j int) bool {
+		if cs[i].shared != cs[j].shared {
+			return cs[i].shared > cs[j].shared
+		}
+		return cs[i].idx < cs[j].idx
+	})
+	if len(cs) > maxRevisit {
+		cs = cs[:maxRevisit]
+	}
+	for _, cd := range cs {
+		b := &c.arts[cd.idx]
+		from := b.story
+		f := c.leave(cd.idx)
+		c.self = cd.idx
+		best := c.decide(b)
+		c.self = -1
+		if best != s || c.fit(s) < moveMargin*c.fit(from) {
+			// Only a move to the story that just grew is considered
+			// (nothing else changed since the article was placed), and
+			// only when it fits clearly better: a story of one article
+			// is measured by that article alone, which flatters it.
+			if len(from.members) == 0 {
+				c.insertStory(from)
+			}
+			c.join(from, cd.idx, f)
+			continue
+		}
+		c.join(s, cd.idx, f)
+		c.moves = append(c.moves, Move{Key: f.Key, ID: f.ID, From: from, To: s})
+	}
+}
+
+// bridge merges into a story the other stories a dated article fits as
+// well: two stories opened for one event, because the reports that
+// arrived first had little in common, are joined by the report that has
+// something of each. It returns the story the article ends in.
+func (c *Clusterer) bridge(idx int32, s *Story) *Story {
+	var others []*Story
+	for _, sc := range c.seen {
+		if sc.s != s && sc.fit >= bridgeMin && c.canMerge(s, sc.s) {
+			if debugBridge != nil {
+				debugBridge(s, sc.s, sc.fit)
+			}
+			others = append(others, sc.s)
+		}
+	}
+	for _, t := range others {
+		// The older story keeps its id: readers may have it already.
+		into, from := s, t
+		if t.ID < s.ID {
+			into, from = t, s
+		}
+		for len(from.members) > 0 {
+			m := from.members[0]
+			f := c.leave(m)
+			c.join(into, m, f)
+			if m != idx {
+				c.moves = append(c.moves, Move{Key: f.Key, ID: f.ID, From: from, To: into})
+			}
+		}
+		s = into
+	}
+	return s
+}
+
+var debugBridge func(s, t *Story, fit float64)
+
+// bridgeMin is the similarity with a second story that makes an article
+// a bridge between two stories.
+const bridgeMin = 0.3
+
+// canMerge says whether two stories may be one: their dates within
+// MaxSpan and a common actor if both name some.
+func (c *Clusterer) canMerge(s, t *Story) bool {
+	if s.First.IsZero() || t.First.IsZero() {
+		return false
+	}
+	if s.spanWith(t.minTo, t.maxFrom) > c.MaxSpan {
+		return false
+	}
+	if s.actors == 0 || t.actors == 0 {
+		return true
+	}
+	for _, sf := range s.feats {
+		if sf.count > 0 && c.kind[sf.id] == 'a' {
+			if m, _ := t.count(sf.id); m > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// moveMargin is how much better than its own story another must fit an
+// undated article for revisit to move it. On the development set, the
+// right move won by 40 %, a wrong one (towards a story of one article)
+// by 15 %.
+const moveMargin = 1.25
+
+// fit is the similarity the last decide found with a story, or 0.
+func (c *Clusterer) fit(s *Story) float64 {
+	for _, sc := range c.seen {
+		if sc.s == s {
+			return sc.fit
+		}
+	}
+	return 0
+}
+
+// spanWith is the shortest span a story's dates allow once dates that
+// end no earlier than minTo and start no later than maxFrom are added.
+func (s *Story) spanWith(minTo, maxFrom time.Time) time.Duration {
+	lo, hi := s.minTo, s.maxFrom
+	if minTo.Before(lo) {
+		lo = minTo
+	}
+	if maxFrom.After(hi) {
+		hi = maxFrom
+	}
+	return hi.Sub(lo)
+}
+
+// addDates widens a story's dates to an article's.
+func (s *Story) addDates(a *article) {
 	if !a.from.IsZero() {
 		if s.First.IsZero() || a.from.Before(s.First) {
 			s.First = a.from
 		}
 		if a.to.After(s.Last) {
 			s.Last = a.to
+		}
+		if s.minTo.IsZero() || a.to.Before(s.minTo) {
+			s.minTo = a.to
+		}
+		if a.from.After(s.maxFrom) {
+			s.maxFrom = a.from
+		}
+		if a.day() {
+			if s.dayFirst.IsZero() || a.from.Before(s.dayFirst) {
+				s.dayFirst = a.from
+			}
+			if a.to.After(s.dayLast) {
+				s.dayLast = a.to
+			}
 		}
 	} else if a.after.After(s.after) {
 		s.after = a.after
@@ -324,6 +574,7 @@ type storyCheck struct {
 	ok  bool    // dates and actors allow the article to join it
 	sim float64 // best pairwise similarity with one of its articles
 	has bool    // sim was measured
+	fit float64 // the similarity decide weighed (0 if the story was out)
 }
 
 // Kind bits, to tell what sort of features two articles share.
@@ -361,6 +612,9 @@ func (c *Clusterer) decide(a *article) *Story {
 		bit := kindBit(c.kind[id])
 		for _, p := range ps {
 			i := p >> 1
+			if i == c.self {
+				continue
+			}
 			if c.accStamp[i] != c.stamp {
 				c.accStamp[i] = c.stamp
 				c.accShared[i], c.accKinds[i] = 0, 0
@@ -452,9 +706,10 @@ func (c *Clusterer) decide(a *article) *Story {
 		}
 	}
 	c.seen = seen
-	var best *Story
-	bestSim := c.Threshold
-	for _, sc := range seen {
+	var best, runnerUp *Story
+	bestSim, second := c.Threshold, c.Threshold
+	for i := range seen {
+		sc := &seen[i]
 		if !sc.has {
 			continue
 		}
@@ -469,12 +724,35 @@ func (c *Clusterer) decide(a *article) *Story {
 		if c.sameDays(a, s) {
 			sim += sameDayBonus
 		}
-		if sim > bestSim || sim == bestSim && best != nil && s.ID < best.ID {
-			best, bestSim = s, sim
+		if debugDecide != nil {
+			debugDecide(s, sc.sim, sim)
 		}
+		sc.fit = sim
+		if sim > bestSim || sim == bestSim && best != nil && s.ID < best.ID {
+			best, runnerUp, second, bestSim = s, best, bestSim, sim
+		} else if sim > second {
+			runnerUp, second = s, sim
+		}
+	}
+	if a.from.IsZero() && runnerUp != nil && bestSim < ambiguity*second && !c.canMerge(best, runnerUp) {
+		// An undated article that fits two stories about as well, and
+		// these cannot be one event, cannot be placed: both are of its
+		// actors and its words, and nothing tells which event it
+		// reports. Alone it costs a missed pair; in the wrong story, a
+		// false pair with each of its articles. (Two stories that can
+		// be one are joined by it: see bridge.)
+		return nil
 	}
 	return best
 }
+
+// ambiguity is how much better than the runner-up the best story must
+// fit an undated article. On the development set, the one undated
+// article that fits two stories within 1 % went to the wrong one, and
+// right choices won by 11 % or more.
+const ambiguity = 1.05
+
+var debugDecide func(s *Story, pair, sim float64)
 
 // selectBest moves the k best candidates to the front of cs, in no
 // particular order (quickselect).
@@ -615,9 +893,15 @@ const (
 	sameDays     = 2 * 24 * time.Hour
 )
 
+// sameDays needs the day on both sides: a month says nothing of it.
 func (c *Clusterer) sameDays(a *article, s *Story) bool {
-	return !a.from.IsZero() && !s.First.IsZero() &&
-		!a.from.After(s.Last.Add(sameDays)) && !a.to.Before(s.First.Add(-sameDays))
+	return a.day() && !s.dayFirst.IsZero() &&
+		!a.from.After(s.dayLast.Add(sameDays)) && !a.to.Before(s.dayFirst.Add(-sameDays))
+}
+
+// day says whether an article's date is known to the day (or few days).
+func (a *article) day() bool {
+	return !a.from.IsZero() && a.to.Sub(a.from) <= sameDays
 }
 
 // actorsConflict says whether an article and a story both name actors
@@ -648,8 +932,9 @@ func (c *Clusterer) dateFits(a *article, s *Story) bool {
 		if a.from.After(s.Last.Add(c.Window)) || a.to.Before(s.First.Add(-c.Window)) {
 			return false
 		}
-		// Follow-ups keep a story going, but only so long.
-		return !a.to.After(s.First.Add(c.MaxSpan)) && !a.from.Before(s.Last.Add(-c.MaxSpan))
+		// Follow-ups keep a story going, but only so long: the shortest
+		// span its dates allow with the article must be within MaxSpan.
+		return s.spanWith(a.to, a.from) <= c.MaxSpan
 	case a.from.IsZero() && !s.First.IsZero():
 		// An undated article citing dates after the story is later news.
 		return a.after.IsZero() || !a.after.After(s.Last.Add(c.Window))

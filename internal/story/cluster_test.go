@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand"
+	"sort"
+	"strings"
 	"testing"
 	"time"
 )
@@ -129,32 +131,34 @@ func storyIDs(c *Clusterer) []int {
 }
 
 // TestRestore replays a run's assignments, through JSON as the store keeps
-// them, into a fresh clusterer: each next article must then go where the
-// original clusterer sends it.
+// them (with the moves later Adds made), into a fresh clusterer: each next
+// article must then go where the original clusterer sends it.
 func TestRestore(t *testing.T) {
 	fs := synthetic(3000, 400, 1)
 	const cut = 2000
 	orig := NewClusterer()
-	type assignment struct {
-		Story    int
-		Features json.RawMessage
-	}
-	var stored []assignment
-	for _, f := range fs[:cut] {
+	story := map[int64]int{} // article key -> story, as the store keeps it
+	var stored [][]byte
+	for i, f := range fs[:cut] {
+		f.Key = int64(i)
 		s := orig.Add(f)
+		story[f.Key] = s.ID
+		for _, m := range orig.Moves() {
+			story[m.Key] = m.To.ID
+		}
 		raw, err := json.Marshal(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		stored = append(stored, assignment{s.ID, raw})
+		stored = append(stored, raw)
 	}
 	replay := NewClusterer()
-	for _, a := range stored {
+	for i, raw := range stored {
 		var f Features
-		if err := json.Unmarshal(a.Features, &f); err != nil {
+		if err := json.Unmarshal(raw, &f); err != nil {
 			t.Fatal(err)
 		}
-		replay.Restore(a.Story, f)
+		replay.Restore(story[int64(i)], f)
 	}
 	if len(replay.Stories) != len(orig.Stories) {
 		t.Fatalf("%d stories after replay, want %d", len(replay.Stories), len(orig.Stories))
@@ -162,8 +166,10 @@ func TestRestore(t *testing.T) {
 	joined := 0
 	for _, f := range fs[cut:] {
 		want, got := orig.Add(f), replay.Add(f)
-		if want.ID != got.ID {
-			t.Fatalf("%s: story %d after replay, want %d", f.ID, got.ID, want.ID)
+		orig.Moves()
+		replay.Moves()
+		if w, g := members(want), members(got); w != g {
+			t.Fatalf("%s: in story %s after replay, want %s", f.ID, g, w)
 		}
 		if len(want.Articles) > 1 {
 			joined++
@@ -174,6 +180,16 @@ func TestRestore(t *testing.T) {
 	}
 }
 
+// members lists a story's articles, sorted.
+func members(s *Story) string {
+	var ids []string
+	for _, a := range s.Articles {
+		ids = append(ids, a.ID)
+	}
+	sort.Strings(ids)
+	return strings.Join(ids, " ")
+}
+
 // TestRestoreDev does the same with the dev articles, when available.
 func TestRestoreDev(t *testing.T) {
 	fs, _ := devFeatures(t)
@@ -181,12 +197,21 @@ func TestRestoreDev(t *testing.T) {
 	half := len(fs) / 2
 	replay := NewClusterer()
 	for _, f := range fs[:half] {
-		s := orig.Add(f)
-		replay.Restore(s.ID, f)
+		orig.Add(f)
+	}
+	// Restore the final assignments (moves included), in arrival order.
+	where := map[string]int{}
+	for _, s := range orig.Stories {
+		for _, a := range s.Articles {
+			where[a.ID] = s.ID
+		}
+	}
+	for _, f := range fs[:half] {
+		replay.Restore(where[f.ID], f)
 	}
 	for _, f := range fs[half:] {
-		if want, got := orig.Add(f), replay.Add(f); want.ID != got.ID {
-			t.Fatalf("%s: story %d after replay, want %d", f.ID, got.ID, want.ID)
+		if want, got := orig.Add(f), replay.Add(f); members(want) != members(got) {
+			t.Fatalf("%s: in story %s after replay, want %s", f.ID, members(got), members(want))
 		}
 	}
 }
@@ -272,4 +297,132 @@ func benchmarkAdd(b *testing.B, events int) {
 	for i := 0; i < b.N; i++ {
 		c.Add(fs[stored+i])
 	}
+}
+
+// TestLaterDecisions checks the decisions that depend on what arrives
+// later: month-only dates, undated reports that move when the story of
+// their event opens, ambiguous reports, and reports that join two
+// stories of one event.
+func TestLaterDecisions(t *testing.T) {
+	var background []Features
+	for i := 0; i < 30; i++ {
+		background = append(background, report(fmt.Sprintf("bg%d", i), "2019-01-01",
+			[]string{fmt.Sprintf("actor:other%d", i)}, []string{fmt.Sprintf("place%d", i)}, []string{"ransomware"}, []string{"US"}))
+	}
+	month := func(f Features, m string) Features {
+		f.DateFrom = day(m + "-01")
+		f.DateTo = f.DateFrom.AddDate(0, 1, -1)
+		return f
+	}
+	after := func(f Features, d string) Features {
+		f.After = day(d)
+		return f
+	}
+	emotet := []string{"actor:emotet"}
+	kimsuky := []string{"actor:kimsuky"}
+	muddy := []string{"actor:muddywater"}
+	apt41 := []string{"actor:apt41"}
+	tests := []struct {
+		name     string
+		articles []Features
+		want     [][]string // the stories the articles end in
+		moved    []string   // articles moved by a later Add
+	}{
+		{
+			// The month says when, not which day: February 2nd is two
+			// days after January, not 32 days after its first.
+			name: "month-only report and a dated follow-up",
+			articles: []Features{
+				month(report("a", "", emotet, []string{"europol", "takedown"}, []string{"botnet"}, nil), "2021-01"),
+				report("b", "2021-02-02", emotet, []string{"europol", "takedown"}, []string{"botnet"}, nil),
+			},
+			want: [][]string{{"a", "b"}},
+		},
+		{
+			// y (undated) first joins the only Kimsuky story there is, a
+			// later campaign (x cites December 2023); the advisory's own
+			// story opens with z, and y moves there.
+			name: "undated report moves to its event's story",
+			articles: []Features{
+				after(report("x", "", kimsuky, []string{"dmarc", "spoofing"}, []string{"advisory"}, nil), "2023-12-01"),
+				report("y", "", kimsuky, []string{"satellite", "rocket", "launch"}, []string{"advisory"}, nil),
+				report("z", "2023-06-05", kimsuky, []string{"satellite", "rocket", "launch", "sanctions"}, []string{"advisory"}, nil),
+			},
+			want:  [][]string{{"x"}, {"y", "z"}},
+			moved: []string{"y"},
+		},
+		{
+			// u fits the January and the February stories equally: it
+			// stays alone rather than guess.
+			name: "ambiguous undated report",
+			articles: []Features{
+				report("jan", "2022-01-12", muddy, []string{"command", "mois"}, []string{"espionage"}, nil),
+				report("feb", "2022-02-24", muddy, []string{"cisa", "ncsc"}, []string{"espionage"}, nil),
+				report("u", "", muddy, []string{"command", "cisa"}, []string{"espionage"}, nil),
+			},
+			want: [][]string{{"jan"}, {"feb"}, {"u"}},
+		},
+		{
+			// The indictment (16th) and a later recap (26th) share only
+			// the actor; a report with the words of both joins them.
+			name: "report joining two stories of one event",
+			articles: []Features{
+				report("p", "2020-09-16", apt41, []string{"justice", "charges"}, nil, nil),
+				report("q", "2020-09-26", apt41, []string{"fireeye", "famiglie"}, nil, nil),
+				report("r", "", apt41, []string{"justice", "charges", "fireeye", "famiglie"}, nil, nil),
+			},
+			want:  [][]string{{"p", "q", "r"}},
+			moved: []string{"q"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := NewClusterer()
+			for _, f := range background {
+				c.Add(f)
+			}
+			var moved []string
+			for i, f := range tt.articles {
+				f.Key = int64(1000 + i)
+				c.Add(f)
+				for _, m := range c.Moves() {
+					if m.Key != int64(1000+slicesIndex(tt.articles, m.ID)) || m.From == m.To {
+						t.Errorf("move %+v: wrong key or stories", m)
+					}
+					moved = append(moved, m.ID)
+				}
+			}
+			var got [][]string
+			for _, s := range c.Stories {
+				var ids []string
+				for _, a := range s.Articles {
+					if !strings.HasPrefix(a.ID, "bg") {
+						ids = append(ids, a.ID)
+					}
+				}
+				if len(ids) > 0 {
+					sort.Strings(ids)
+					got = append(got, ids)
+				}
+			}
+			sort.Slice(got, func(i, j int) bool { return got[i][0] < got[j][0] })
+			want := append([][]string(nil), tt.want...)
+			sort.Slice(want, func(i, j int) bool { return want[i][0] < want[j][0] })
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("stories %v, want %v", got, want)
+			}
+			if fmt.Sprint(moved) != fmt.Sprint(tt.moved) && !(len(moved) == 0 && len(tt.moved) == 0) {
+				t.Errorf("moved %v, want %v", moved, tt.moved)
+			}
+		})
+	}
+}
+
+func slicesIndex(fs []Features, id string) int {
+	for i, f := range fs {
+		if f.ID == id {
+			return i
+		}
+	}
+	return -1
 }

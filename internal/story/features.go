@@ -20,7 +20,10 @@ import (
 // Features is what the clustering knows of one article. It is stored as
 // JSON and replayed (Clusterer.Restore), so every field is exported.
 type Features struct {
-	ID       string
+	ID string
+	// Key is the caller's own key for the article (the store's row id),
+	// reported back in Moves; it is not stored with the features.
+	Key      int64 `json:"-"`
 	Title    string
 	Language string
 	Date     time.Time // publication date; zero when the article gives none
@@ -66,6 +69,10 @@ func FeaturesOf(r *extract.Result) Features {
 	fold := namekey.Fold(r.Text)
 	dates := scanDates(fold, nil)
 	from, to, after := datesOf(r.Text, r.Language, dates)
+	if m, err := time.Parse("2006-01", r.Month); err == nil {
+		// The page gives its month only: the event is in that month.
+		from, to = m, m.AddDate(0, 1, -1)
+	}
 	if f.Date.IsZero() {
 		f.DateFrom, f.DateTo = from, to
 	}
