@@ -22,6 +22,7 @@ const (
 		FROM article_documents ad JOIN articles a ON a.id = ad.article_id WHERE ad.document_id = ?`
 	qUnlinkDocument = `DELETE FROM article_documents WHERE document_id = ?`
 	qDeleteArticle  = `DELETE FROM articles WHERE id = ?`
+	qUnassignStory  = `DELETE FROM story_articles WHERE article_id = ?`
 	qLinkDocument   = `INSERT INTO article_documents (article_id, document_id) VALUES (?, ?)`
 	// Articles sharing a band with a fingerprint: one indexed lookup per
 	// band, answered from the (band, fingerprint) indexes alone (SQLite
@@ -67,7 +68,7 @@ var derivedTypes = map[string][]string{
 // hotQueries are the statements worth preparing once per connection.
 func (s *sqlStore) hotQueries() []string {
 	q := []string{qAnalysedDocument, qCurrentArticle, qUnlinkDocument, qDeleteArticle, qLinkDocument, qNearCandidates, qNearDuplicateOK,
-		qSetExternalID, qInsertDocument, s.insertArticleSQL(), s.updateArticleSQL(), qUpsertStory, qAssignStory, qStoryDates, qDropEmptyStory}
+		qSetExternalID, qInsertDocument, s.insertArticleSQL(), s.updateArticleSQL(), qUpsertStory, qAssignStory, qStoryDates, qDropEmptyStory, qUnassignStory}
 	for _, t := range derivedTables {
 		q = append(q, deleteDerivedSQL(t), insertRowSQL(t))
 	}
@@ -313,6 +314,10 @@ func (s *sqlStore) writeArticle(ctx context.Context, tx *sql.Tx, id, docID int64
 	if _, err := s.exec(ctx, tx, s.updateArticleSQL(), args...); err != nil {
 		return err
 	}
+	// New content: the article's story is decided again.
+	if _, err := s.exec(ctx, tx, qUnassignStory, id); err != nil {
+		return err
+	}
 	if err := s.setExternalID(ctx, tx, id, art.ExternalID); err != nil {
 		return err
 	}
@@ -339,8 +344,6 @@ func (s *sqlStore) updateArticleSQL() string {
 	for i, c := range xcols {
 		set = append(set, c+" = "+xexprs[i])
 	}
-	// New content: the article's story is decided again.
-	set = append(set, "story_id = NULL")
 	return `UPDATE articles SET ` + strings.Join(set, ", ") + ` WHERE id = ?`
 }
 

@@ -47,16 +47,18 @@ func (s *sqlStore) SaveStories(ctx context.Context, assign []StoryAssignment, st
 }
 
 const (
-	qUpsertStory    = `INSERT INTO stories (id, title) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET title = excluded.title`
-	qAssignStory    = `UPDATE articles SET story_id = ? WHERE id = ?`
-	qDropEmptyStory = `DELETE FROM stories WHERE id = ? AND NOT EXISTS (SELECT 1 FROM articles WHERE story_id = ?)`
-	qStoryDates     = `UPDATE stories SET first_seen = COALESCE((SELECT MIN(date) FROM articles WHERE story_id = ?), ''),
-		last_seen = COALESCE((SELECT MAX(date) FROM articles WHERE story_id = ?), '') WHERE id = ?`
+	qUpsertStory = `INSERT INTO stories (id, title) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET title = excluded.title`
+	qAssignStory = `INSERT INTO story_articles (article_id, story_id, date) SELECT id, ?, date FROM articles WHERE id = ?
+		ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id`
+	qDropEmptyStory = `DELETE FROM stories WHERE id = ? AND NOT EXISTS (SELECT 1 FROM story_articles WHERE story_id = ?)`
+	qStoryDates     = `UPDATE stories SET first_seen = COALESCE((SELECT MIN(date) FROM story_articles WHERE story_id = ?), ''),
+		last_seen = COALESCE((SELECT MAX(date) FROM story_articles WHERE story_id = ?), '') WHERE id = ?`
 )
 
 func (s *sqlStore) StoryFeatures(ctx context.Context, fn func(articleID, storyID int64, features []byte) error) error {
-	rows, err := s.query(ctx, s.r, `SELECT id, COALESCE(story_id, 0), story_features FROM articles
-		WHERE story_features <> '' ORDER BY date, id`)
+	rows, err := s.query(ctx, s.r, `SELECT a.id, COALESCE(sa.story_id, 0), a.story_features FROM articles a
+		LEFT JOIN story_articles sa ON sa.article_id = a.id
+		WHERE a.story_features <> '' ORDER BY a.date, a.id`)
 	if err != nil {
 		return fmt.Errorf("store: story features: %w", err)
 	}
@@ -76,7 +78,7 @@ func (s *sqlStore) StoryFeatures(ctx context.Context, fn func(articleID, storyID
 
 func (s *sqlStore) ResetStories(ctx context.Context) error {
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
-		if _, err := s.exec(ctx, tx, `UPDATE articles SET story_id = NULL WHERE story_id IS NOT NULL`); err != nil {
+		if _, err := s.exec(ctx, tx, `DELETE FROM story_articles`); err != nil {
 			return err
 		}
 		_, err := s.exec(ctx, tx, `DELETE FROM stories`)
@@ -128,8 +130,9 @@ func (s *sqlStore) fillStories(ctx context.Context, out []StorySummary, byID map
 	}
 	langs := make([]map[string]bool, len(out))
 	for _, part := range chunks(ids, 500) {
-		rows, err := s.query(ctx, s.r, `SELECT story_id, COALESCE(external_id, ''), language FROM articles
-			WHERE story_id IN (`+placeholders(len(part))+`) ORDER BY date, id`, int64Args(part)...)
+		rows, err := s.query(ctx, s.r, `SELECT sa.story_id, COALESCE(a.external_id, ''), a.language
+			FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+			WHERE sa.story_id IN (`+placeholders(len(part))+`) ORDER BY sa.date, a.id`, int64Args(part)...)
 		if err != nil {
 			return fmt.Errorf("store: stories: %w", err)
 		}
@@ -152,9 +155,9 @@ func (s *sqlStore) fillStories(ctx context.Context, out []StorySummary, byID map
 		if err := closeRows(rows); err != nil {
 			return err
 		}
-		rows, err = s.query(ctx, s.r, `SELECT a.story_id, e.name, COUNT(*) FROM articles a
-			JOIN article_entities e ON e.article_id = a.id AND e.kind = 'actor'
-			WHERE a.story_id IN (`+placeholders(len(part))+`) GROUP BY a.story_id, e.entity_id, e.name`, int64Args(part)...)
+		rows, err = s.query(ctx, s.r, `SELECT sa.story_id, e.name, COUNT(*) FROM story_articles sa
+			JOIN article_entities e ON e.article_id = sa.article_id AND e.kind = 'actor'
+			WHERE sa.story_id IN (`+placeholders(len(part))+`) GROUP BY sa.story_id, e.entity_id, e.name`, int64Args(part)...)
 		if err != nil {
 			return fmt.Errorf("store: stories: %w", err)
 		}
@@ -228,10 +231,10 @@ func (s *sqlStore) Story(ctx context.Context, id int64) (*StoryDetail, error) {
 		return nil, err
 	}
 	d.StorySummary = list[0]
-	if d.ArticleList, err = s.summaries(ctx, "a.story_id = ?", []any{id}, "a.date, a.id", 0); err != nil {
+	if d.ArticleList, err = s.summaries(ctx, "a.id IN (SELECT article_id FROM story_articles WHERE story_id = ?)", []any{id}, "a.date, a.id", 0); err != nil {
 		return nil, err
 	}
-	if d.Claims, err = s.claims(ctx, "c.article_id IN (SELECT id FROM articles WHERE story_id = ?)", []any{id}, 0); err != nil {
+	if d.Claims, err = s.claims(ctx, "c.article_id IN (SELECT article_id FROM story_articles WHERE story_id = ?)", []any{id}, 0); err != nil {
 		return nil, err
 	}
 	return d, nil
