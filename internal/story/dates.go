@@ -9,8 +9,8 @@ import (
 
 // Many articles carry no publication date, yet their text says when the
 // event happened: a dateline ("Feb 24, 2022 | CYBERSCOOP", "19 Luglio 2022
-// 20:37"), a month marker (" date 2021-07"), or past dates ("in December
-// 2019"). textDates reads them in English, Italian, French, German,
+// 20:37") or past dates ("in December 2019"). (A page that gives only its
+// month says so in extract.Result.Month.) textDates reads them in English, Italian, French, German,
 // Spanish, Dutch (and Slovenian months, which cost nothing).
 //
 // The text is read by hand-written scanners rather than regular
@@ -19,7 +19,6 @@ import (
 // follows one expression exactly (regexp_spec_test.go keeps them and checks
 // the scanners against them):
 //
-//	marker  ^\s*date (\d{4})-(\d{2})(?:-(\d{2}))?
 //	ISO     \b((?:19|20)\d\d)-(\d\d)-(\d\d)\b
 //	DMY     \b(\d{1,2})(?:st|nd|rd|th|er|o|\.)?\s+(?:de\s+)?MONTH\.?,?\s+(?:de\s+|del\s+)?((?:19|20)\d\d)\b
 //	        19 July 2021, 19th July, 2021, 16. Juli 2020, 16 de julio de 2020
@@ -350,42 +349,17 @@ func mdyAt(s string, i, j int) (dateMatch, bool) {
 	return dateMatch{}, false
 }
 
-// markerAt reads the month marker some sources open their text with.
-func markerAt(s string) (m dateMatch, ok bool) {
-	k := skipSpace(s, 0)
-	if !strings.HasPrefix(s[k:], "date ") {
-		return m, false
-	}
-	k += len("date ")
-	if k+7 > len(s) || digitsEnd(s, k) < k+4 || s[k+4] != '-' || !isDigit(s[k+5]) || !isDigit(s[k+6]) {
-		return m, false
-	}
-	m = dateMatch{at: 0, end: k + 7, y: num(s, k, k+4), mo: num(s, k+5, k+7)}
-	if k+10 <= len(s) && s[k+7] == '-' && isDigit(s[k+8]) && isDigit(s[k+9]) {
-		m.end, m.d, m.hasDay = k+10, num(s, k+8, k+10), true
-	}
-	return m, true
-}
-
 // textDates returns the event date range an undated article gives (from,
 // to; zero when it gives none) and the latest date it mentions (after),
 // a lower bound on when it was written.
 func textDates(text, lang string) (from, to, after time.Time) {
 	fold := namekey.Fold(text)
-	return datesOf(text, lang, scanDates(fold, nil))
+	return datesOf(lang, scanDates(fold, nil))
 }
 
 // datesOf is textDates over the date expressions scanDates found in the
 // folded text.
-func datesOf(text, lang string, ms []dateMatch) (from, to, after time.Time) {
-	if m, ok := markerAt(text); ok && valid(m.y, m.mo, 1) {
-		from = time.Date(m.y, time.Month(m.mo), 1, 0, 0, 0, 0, time.UTC)
-		to = from.AddDate(0, 1, -1)
-		if m.hasDay && valid(m.y, m.mo, m.d) {
-			from = time.Date(m.y, time.Month(m.mo), m.d, 0, 0, 0, 0, time.UTC)
-			to = from
-		}
-	}
+func datesOf(lang string, ms []dateMatch) (from, to, after time.Time) {
 	first, firstAt := time.Time{}, -1
 	for _, m := range ms {
 		y, mo, d := m.y, m.mo, m.d

@@ -28,7 +28,8 @@ type Features struct {
 	Language string
 	Date     time.Time // publication date; zero when the article gives none
 	// DateFrom and DateTo are the event dates the text gives when Date is
-	// zero: a dateline, or a month marker (a whole month). Zero if none.
+	// zero: a dateline, or the month the page gives (a whole month). Zero
+	// if none.
 	DateFrom time.Time `json:",omitempty"`
 	DateTo   time.Time `json:",omitempty"`
 	// After is the latest date the text mentions: the article cannot
@@ -68,7 +69,7 @@ func FeaturesOf(r *extract.Result) Features {
 	}
 	fold := namekey.Fold(r.Text)
 	dates := scanDates(fold, nil)
-	from, to, after := datesOf(r.Text, r.Language, dates)
+	from, to, after := datesOf(r.Language, dates)
 	if m, err := time.Parse("2006-01", r.Month); err == nil {
 		// The page gives its month only: the event is in that month.
 		from, to = m, m.AddDate(0, 1, -1)

@@ -89,21 +89,14 @@ func numbersOf(fold string, dates []dateMatch) []string {
 }
 
 // blankDates blanks the date expressions of folded text: their days are
-// not counts. As the expressions did, it blanks the month marker, then
-// each kind of date in turn (ISO, DMY, MDY, Num, MY), each read in the
-// text the kinds before left.
+// not counts. As the expressions did, it blanks each kind of date in turn
+// (ISO, DMY, MDY, Num, MY), each read in the text the kinds before left.
 func blankDates(fold string, dates []dateMatch) string {
-	m, ok := markerAt(fold)
-	if !ok && len(dates) == 0 {
+	if len(dates) == 0 {
 		return fold // no date, and blanking makes none
 	}
 	var b []byte
 	s := fold
-	if ok {
-		b = []byte(fold)
-		blank(b[m.at:m.end])
-		s = string(b)
-	}
 	var ms []dateMatch
 	for k := uint8(0); k < dKinds; k++ {
 		if b == nil {

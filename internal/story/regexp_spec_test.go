@@ -44,7 +44,6 @@ var specMagnitudeAlt = func() string {
 }()
 
 var (
-	specMarker = regexp.MustCompile(`^\s*date (\d{4})-(\d{2})(?:-(\d{2}))?`)
 	specISO    = regexp.MustCompile(`\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b`)
 	specDMY    = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th|er|o|\.)?\s+(?:de\s+)?` + specMonthAlt + `\.?,?\s+(?:de\s+|del\s+)?((?:19|20)\d\d)\b`)
 	specMDY    = regexp.MustCompile(specMonthAlt + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b`)
@@ -63,18 +62,6 @@ func specAtoi(s string, m []int, g int) int {
 
 // specTextDates is textDates as the expressions read dates.
 func specTextDates(text, lang string) (from, to, after time.Time) {
-	if m := specMarker.FindStringSubmatch(text); m != nil {
-		y, _ := strconv.Atoi(m[1])
-		mo, _ := strconv.Atoi(m[2])
-		if valid(y, mo, 1) {
-			from = time.Date(y, time.Month(mo), 1, 0, 0, 0, 0, time.UTC)
-			to = from.AddDate(0, 1, -1)
-			if d, _ := strconv.Atoi(m[3]); m[3] != "" && valid(y, mo, d) {
-				from = time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
-				to = from
-			}
-		}
-	}
 	fold := namekey.Fold(text)
 	type hit struct {
 		at  int
@@ -131,7 +118,7 @@ func specTextDates(text, lang string) (from, to, after time.Time) {
 // specNumbers is numbers as the expressions read amounts.
 func specNumbers(text string) []string {
 	fold := namekey.Fold(text)
-	for _, re := range []*regexp.Regexp{specMarker, specISO, specDMY, specMDY, specNum, specMY} {
+	for _, re := range []*regexp.Regexp{specISO, specDMY, specMDY, specNum, specMY} {
 		fold = re.ReplaceAllStringFunc(fold, func(s string) string { return strings.Repeat(" ", len(s)) })
 	}
 	var out []string
