@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"strconv"
 	"strings"
 	"time"
 
@@ -206,7 +207,9 @@ func (pgDialect) retryable(err error) bool {
 // against the articles indexed with it, so that each article is matched
 // with its own language's stemming. websearch_to_tsquery accepts any input
 // without error. Snippets come from ts_headline over the original text,
-// computed only for the rows returned.
+// computed only for the rows returned. As on SQLite, a query matching
+// more than rankWindow articles is ranked among the latest rankWindow:
+// ts_rank reads each match's whole vector.
 func (pgDialect) search(ctx context.Context, s *sqlStore, q *textQuery, limit int) ([]searchRow, error) {
 	ws := q.websearch()
 	if ws == "" {
@@ -215,10 +218,14 @@ func (pgDialect) search(ctx context.Context, s *sqlStore, q *textQuery, limit in
 	query := `WITH q AS (
 			SELECT c AS cfg, websearch_to_tsquery(c, ?) AS tsq
 			FROM unnest('` + tsConfigList + `'::regconfig[]) AS c
-		), hits AS (
-			SELECT a.id, ts_rank(a.tsv, q.tsq) AS rank, q.tsq
+		), matches AS (
+			SELECT a.id, q.tsq
 			FROM q JOIN articles a ON a.ts_config = q.cfg AND a.tsv @@ q.tsq
-			ORDER BY rank DESC, a.id DESC` + limitClause(limit) + `
+			ORDER BY a.id DESC LIMIT ` + strconv.Itoa(rankWindow) + `
+		), hits AS (
+			SELECT m.id, ts_rank(a.tsv, m.tsq) AS rank, m.tsq
+			FROM matches m JOIN articles a ON a.id = m.id
+			ORDER BY rank DESC, m.id DESC` + limitClause(limit) + `
 		)
 		SELECT h.id, h.rank, ts_headline(a.ts_config, a.text, h.tsq,
 			'StartSel=` + snippetOpen + `, StopSel=` + snippetClose + `, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')

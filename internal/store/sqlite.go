@@ -182,9 +182,9 @@ func (sqliteDialect) deleteDerived(ctx context.Context, s *sqlStore, tx *sql.Tx,
 	return nil
 }
 
-// rankWindow bounds how many matches SQLite ranks: BM25 is computed for
-// every match before the best are known, which took seconds for a query
-// matching most of 80,000 articles.
+// rankWindow bounds how many matches a search ranks: BM25 (SQLite) and
+// ts_rank (PostgreSQL) are computed for every match before the best are
+// known, which took seconds for a query matching most of 80,000 articles.
 var rankWindow = 5000
 
 // search queries both FTS5 indexes (every article accent-folded; English
