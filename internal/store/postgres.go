@@ -75,9 +75,10 @@ var tsConfigs = map[string]string{
 	"es": "spanish", "nl": "dutch", "pt": "portuguese",
 }
 
-// tsConfigList is every configuration an article can have: Search runs the
-// query once per configuration, each against the articles indexed with it.
-const tsConfigList = "{english,italian,french,german,spanish,dutch,portuguese,simple}"
+// tsConfigNames is every configuration an article can have: Search runs
+// the query once per configuration, each against the articles indexed
+// with it.
+var tsConfigNames = []string{"english", "italian", "french", "german", "spanish", "dutch", "portuguese", "simple"}
 
 func tsConfig(lang string) string {
 	if c, ok := tsConfigs[lang]; ok {
@@ -215,23 +216,32 @@ func (pgDialect) search(ctx context.Context, s *sqlStore, q *textQuery, limit in
 	if ws == "" {
 		return nil, nil
 	}
-	query := `WITH q AS (
-			SELECT c AS cfg, websearch_to_tsquery(c, ?) AS tsq
-			FROM unnest('` + tsConfigList + `'::regconfig[]) AS c
-		), matches AS (
-			SELECT a.id, q.tsq
-			FROM q JOIN articles a ON a.ts_config = q.cfg AND a.tsv @@ q.tsq
-			ORDER BY a.id DESC LIMIT ` + strconv.Itoa(rankWindow) + `
+	// One branch per configuration, each with its configuration as a
+	// constant: the planner then estimates each branch's matches from
+	// the index statistics. (Joined with a list of configurations, it
+	// guessed a handful of rows and read every article's vector.)
+	window := strconv.Itoa(rankWindow)
+	var branches []string
+	var args []any
+	for _, cfg := range tsConfigNames {
+		branches = append(branches, `(SELECT a.id, a.ts_config FROM articles a
+			WHERE a.ts_config = '`+cfg+`'::regconfig AND a.tsv @@ websearch_to_tsquery('`+cfg+`'::regconfig, ?)
+			ORDER BY a.id DESC LIMIT `+window+`)`)
+		args = append(args, ws)
+	}
+	query := `WITH matches AS (
+			SELECT id, ts_config FROM (` + strings.Join(branches, " UNION ALL ") + `) u
+			ORDER BY id DESC LIMIT ` + window + `
 		), hits AS (
-			SELECT m.id, ts_rank(a.tsv, m.tsq) AS rank, m.tsq
+			SELECT m.id, ts_rank(a.tsv, websearch_to_tsquery(m.ts_config, ?)) AS rank
 			FROM matches m JOIN articles a ON a.id = m.id
 			ORDER BY rank DESC, m.id DESC` + limitClause(limit) + `
 		)
-		SELECT h.id, h.rank, ts_headline(a.ts_config, a.text, h.tsq,
+		SELECT h.id, h.rank, ts_headline(a.ts_config, a.text, websearch_to_tsquery(a.ts_config, ?),
 			'StartSel=` + snippetOpen + `, StopSel=` + snippetClose + `, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')
 		FROM hits h JOIN articles a ON a.id = h.id
 		ORDER BY h.rank DESC, h.id DESC`
-	rows, err := s.query(ctx, s.r, query, ws)
+	rows, err := s.query(ctx, s.r, query, append(args, ws, ws)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: search: %w", err)
 	}
