@@ -147,26 +147,60 @@ func BenchmarkIngest(b *testing.B) {
 					}
 					b.ReportMetric(float64(size)/float64(n), "bytes/article")
 				}
-				b.ReportMetric(latency(b, func(i int) error {
-					_, err := st.ActorProfile(ctx, []string{"actor:apt28", "actor:kimsuky", "actor:muddywater", "actor:apt41"}[i%4])
-					return err
-				}, 50, 0.5), "actor-ms-p50")
-				b.ReportMetric(latency(b, func(i int) error {
-					_, err := st.Search(ctx, []string{"ministries phishing", "télécommunications", "bancos investigadores", "Behörden"}[i%4], 20)
-					return err
-				}, 50, 0.5), "search-ms-p50")
-				b.ReportMetric(latency(b, func(i int) error {
-					_, err := st.Search(ctx, []string{"ministries phishing", "télécommunications", "bancos investigadores", "Behörden"}[i%4], 20)
-					return err
-				}, 100, 0.99), "search-ms-p99")
+				reportQueries(b, st)
 				st.Close()
 			}
 		})
 	}
 }
 
-// latency runs fn n times and returns the q-quantile in milliseconds.
-func latency(b *testing.B, fn func(i int) error, n int, q float64) float64 {
+// BenchmarkQueries times actor profiles and searches on an existing
+// knowledge base, APTWATCH_BENCH_QUERY_DB (a SQLite file or a PostgreSQL
+// URL, e.g. one BenchmarkIngest filled), without ingesting anything.
+func BenchmarkQueries(b *testing.B) {
+	dsn := os.Getenv("APTWATCH_BENCH_QUERY_DB")
+	if dsn == "" {
+		b.Skip("APTWATCH_BENCH_QUERY_DB names no database to query")
+	}
+	st, err := store.Open(context.Background(), dsn)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	for it := 0; it < b.N; it++ {
+		reportQueries(b, st)
+	}
+}
+
+// benchActors and benchQueries are what reportQueries asks: actors of the
+// generated corpus, and searches in four languages, from words nearly
+// every article has to words few have.
+var (
+	benchActors  = []string{"actor:apt28", "actor:kimsuky", "actor:muddywater", "actor:apt41"}
+	benchQueries = []string{"ministries phishing", "télécommunications", "bancos investigadores", "Behörden"}
+)
+
+// reportQueries reports the median and 99th percentile of 50 actor
+// profiles and 100 searches, in milliseconds.
+func reportQueries(b *testing.B, st store.Store) {
+	ctx := context.Background()
+	p50, p99 := latencies(b, func(i int) error {
+		_, err := st.ActorProfile(ctx, benchActors[i%len(benchActors)])
+		return err
+	}, 50)
+	b.ReportMetric(p50, "actor-ms-p50")
+	b.ReportMetric(p99, "actor-ms-p99")
+	p50, p99 = latencies(b, func(i int) error {
+		_, err := st.Search(ctx, benchQueries[i%len(benchQueries)], 20)
+		return err
+	}, 100)
+	b.ReportMetric(p50, "search-ms-p50")
+	b.ReportMetric(p99, "search-ms-p99")
+}
+
+// latencies runs fn n times and returns the median and the 99th
+// percentile in milliseconds (of 50 runs, the second slowest).
+func latencies(b *testing.B, fn func(i int) error, n int) (p50, p99 float64) {
 	ds := make([]float64, n)
 	for i := range ds {
 		t := time.Now()
@@ -176,5 +210,5 @@ func latency(b *testing.B, fn func(i int) error, n int, q float64) float64 {
 		ds[i] = float64(time.Since(t).Microseconds()) / 1000
 	}
 	sort.Float64s(ds)
-	return ds[int(q*float64(n-1))]
+	return ds[int(0.5*float64(n-1))], ds[int(0.99*float64(n-1))]
 }
