@@ -25,11 +25,7 @@ func (in *Ingester) loadStories(ctx context.Context) (*story.Clusterer, error) {
 		return in.stories, nil
 	}
 	c := story.NewClusterer()
-	type orphan struct {
-		id int64
-		f  story.Features
-	}
-	var orphans []orphan
+	var orphans []story.Features
 	err := in.Store.StoryFeatures(ctx, func(articleID, storyID int64, b []byte) error {
 		var f story.Features
 		if err := json.Unmarshal(b, &f); err != nil {
@@ -38,7 +34,7 @@ func (in *Ingester) loadStories(ctx context.Context) (*story.Clusterer, error) {
 		}
 		f.Key = articleID
 		if storyID == 0 {
-			orphans = append(orphans, orphan{articleID, f})
+			orphans = append(orphans, f)
 			return nil
 		}
 		c.Restore(int(storyID), f)
@@ -51,8 +47,8 @@ func (in *Ingester) loadStories(ctx context.Context) (*story.Clusterer, error) {
 	if len(orphans) > 0 {
 		in.Log.Info("assigning stories left pending by an earlier run", "articles", len(orphans))
 		var p placements
-		for _, o := range orphans {
-			p.add(c, o.f)
+		for _, f := range orphans {
+			p.add(c, f)
 		}
 		if err := p.save(ctx, in.Store); err != nil {
 			return nil, err

@@ -220,28 +220,30 @@ func (pgDialect) search(ctx context.Context, s *sqlStore, q *textQuery, limit in
 	// constant: the planner then estimates each branch's matches from
 	// the index statistics. (Joined with a list of configurations, it
 	// guessed a handful of rows and read every article's vector.)
+	// Each branch parses the query once and hands its tsquery on to the
+	// ranking and the snippets.
 	window := strconv.Itoa(rankWindow)
 	var branches []string
 	var args []any
 	for _, cfg := range tsConfigNames {
-		branches = append(branches, `(SELECT a.id, a.ts_config FROM articles a
+		branches = append(branches, `(SELECT a.id, websearch_to_tsquery('`+cfg+`'::regconfig, ?) AS tsq FROM articles a
 			WHERE a.ts_config = '`+cfg+`'::regconfig AND a.tsv @@ websearch_to_tsquery('`+cfg+`'::regconfig, ?)
 			ORDER BY a.id DESC LIMIT `+window+`)`)
-		args = append(args, ws)
+		args = append(args, ws, ws)
 	}
 	query := `WITH matches AS (
-			SELECT id, ts_config FROM (` + strings.Join(branches, " UNION ALL ") + `) u
+			SELECT id, tsq FROM (` + strings.Join(branches, " UNION ALL ") + `) u
 			ORDER BY id DESC LIMIT ` + window + `
 		), hits AS (
-			SELECT m.id, ts_rank(a.tsv, websearch_to_tsquery(m.ts_config, ?)) AS rank
+			SELECT m.id, ts_rank(a.tsv, m.tsq) AS rank, m.tsq
 			FROM matches m JOIN articles a ON a.id = m.id
 			ORDER BY rank DESC, m.id DESC` + limitClause(limit) + `
 		)
-		SELECT h.id, h.rank, ts_headline(a.ts_config, a.text, websearch_to_tsquery(a.ts_config, ?),
+		SELECT h.id, h.rank, ts_headline(a.ts_config, a.text, h.tsq,
 			'StartSel=` + snippetOpen + `, StopSel=` + snippetClose + `, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')
 		FROM hits h JOIN articles a ON a.id = h.id
 		ORDER BY h.rank DESC, h.id DESC`
-	rows, err := s.query(ctx, s.r, query, append(args, ws, ws)...)
+	rows, err := s.query(ctx, s.r, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: search: %w", err)
 	}
